@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QStringList>
+
+#include <vector>
+
+namespace Chronoscope::Cli {
+
+/// A command of chronoscope-cli: runs with the arguments after its name and returns the exit
+/// code; throws Chronoscope::Error for failures (main() prints them and exits with their code).
+struct Command
+{
+    const char *name;
+    const char *synopsis;
+    int (*run)(const QStringList &arguments);
+};
+
+const std::vector<Command> &commands();
+
+int runImport(const QStringList &arguments);
+int runExport(const QStringList &arguments);
+int runInfo(const QStringList &arguments);
+int runEvents(const QStringList &arguments);
+int runAppend(const QStringList &arguments);
+int runSample(const QStringList &arguments);
+
+} // namespace Chronoscope::Cli

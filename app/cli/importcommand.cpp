@@ -1,0 +1,125 @@
+#include "commandline.h"
+#include "commands.h"
+#include "error.h"
+#include "eventlog.h"
+#include "importer.h"
+#include "output.h"
+
+#include <filesystem>
+#include <memory>
+
+namespace Chronoscope::Cli {
+
+namespace {
+
+ImportFormat parseFormat(const QString &text)
+{
+    if (text == QLatin1String("auto"))
+        return ImportFormat::Auto;
+    if (text == QLatin1String("jsonl"))
+        return ImportFormat::Jsonl;
+    if (text == QLatin1String("cloudevents"))
+        return ImportFormat::CloudEvents;
+    throw Error::input("import: --format is auto, jsonl or cloudevents, not \"" + toStd(text)
+                       + "\"");
+}
+
+nlohmann::ordered_json issuesJson(const std::vector<ImportIssue> &issues)
+{
+    auto list = nlohmann::ordered_json::array();
+    for (const auto &issue : issues)
+        list.push_back({{"file", issue.file}, {"line", issue.line}, {"message", issue.message}});
+    return list;
+}
+
+void removeLogFiles(const std::string &path)
+{
+    std::error_code ec;
+    for (const char *suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + suffix, ec);
+}
+
+} // namespace
+
+int runImport(const QStringList &arguments)
+{
+    CommandLine cl(QStringLiteral("import"), QStringLiteral("LOG FILE..."),
+                   QStringLiteral(
+                           "Imports events into LOG (created if missing), all files in one "
+                           "transaction. Reads canonical JSON Lines and CloudEvents 1.0 JSON (one "
+                           "event, a batch array, or one event per line). On a bad line the "
+                           "default --on-error abort prints FILE:LINE: what is wrong, exits 2 and "
+                           "leaves the log as it was; --on-error skip imports the rest and lists "
+                           "every skipped line."));
+    cl.addOption({QStringLiteral("format")},
+                 QStringLiteral("Input format: auto (default), jsonl or cloudevents."),
+                 QStringLiteral("FORMAT"), QStringLiteral("auto"));
+    cl.addOption({QStringLiteral("on-error")},
+                 QStringLiteral("abort (default): import nothing on a bad line; skip: import the "
+                                "rest and list the skipped lines."),
+                 QStringLiteral("MODE"), QStringLiteral("abort"));
+    cl.addOption({QStringLiteral("progress")}, QStringLiteral("Print progress on stderr."));
+    if (!cl.parse(arguments))
+        return 0;
+    const QStringList args = cl.positional(2);
+    const std::string logPath = toStd(args.first());
+    std::vector<std::string> files;
+    for (qsizetype i = 1; i < args.size(); ++i)
+        files.push_back(toStd(args[i]));
+
+    ImportOptions options;
+    options.format = parseFormat(cl.value(QStringLiteral("format")));
+    const QString onError = cl.value(QStringLiteral("on-error"));
+    if (onError == QLatin1String("skip"))
+        options.onError = OnError::Skip;
+    else if (onError != QLatin1String("abort"))
+        throw Error::input("import: --on-error is abort or skip, not \"" + toStd(onError) + "\"");
+    if (cl.isSet(QStringLiteral("progress"))) {
+        options.progress = [](const ImportProgress &p) {
+            printErr("progress: " + std::to_string(p.events) + " events, "
+                     + std::to_string(p.bytesTotal ? p.bytesDone * 100 / p.bytesTotal : 100)
+                     + "%");
+            return true;
+        };
+    }
+
+    std::error_code ec;
+    const bool existed = std::filesystem::exists(logPath, ec);
+    ImportReport report;
+    try {
+        EventLog log(logPath, EventLog::OpenMode::CreateIfMissing);
+        report = Importer(log, options).run(files);
+    } catch (...) {
+        if (!existed)
+            removeLogFiles(logPath); // a failed import into a new log leaves no log behind
+        throw;
+    }
+
+    for (const auto &issue : report.warnings)
+        printErr("warning: " + issue.text());
+    for (const auto &issue : report.skipped)
+        printErr("skipped: " + issue.text());
+    if (cl.json()) {
+        auto formats = nlohmann::ordered_json::array();
+        for (const auto format : report.formats)
+            formats.push_back(formatName(format));
+        printJson({{"imported", report.imported},
+                   {"first_seq", report.firstSeq},
+                   {"last_seq", report.lastSeq},
+                   {"formats", formats},
+                   {"skipped", issuesJson(report.skipped)},
+                   {"warnings", issuesJson(report.warnings)}});
+    } else {
+        std::string text = "imported " + std::to_string(report.imported) + " events";
+        if (report.imported > 0)
+            text += " (seq " + std::to_string(report.firstSeq) + ".."
+                    + std::to_string(report.lastSeq) + ")";
+        text += " into " + logPath;
+        if (!report.skipped.empty())
+            text += "; skipped " + std::to_string(report.skipped.size()) + " (listed on stderr)";
+        printOut(text);
+    }
+    return 0;
+}
+
+} // namespace Chronoscope::Cli

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "event.h"
+#include "sqlite.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace Chronoscope {
+
+class EventLog;
+
+/// Appends events to a log inside a transaction the caller holds (bulk import, sample
+/// generation, single appends). Assigns each event the next seq and its stream's next version,
+/// and stores its result, if any, in the results table.
+class EventWriter
+{
+public:
+    enum class Outcome { Written, DuplicateId };
+
+    explicit EventWriter(EventLog &log);
+
+    /// Writes the event and sets event.seq and event.streamVersion. A duplicate id writes
+    /// nothing and returns DuplicateId; any other failure throws.
+    Outcome write(Event &event);
+
+    /// The seq of an existing event with this id, or 0.
+    int64_t seqOfId(const std::string &id);
+    int64_t lastSeq() const { return m_nextSeq - 1; }
+    /// The stream_version the next event of this stream will get.
+    int64_t nextStreamVersion(const std::string &stream);
+
+private:
+
+    Sql::Database &m_db;
+    Sql::Statement m_insert;
+    Sql::Statement m_insertResult;
+    Sql::Statement m_streamVersion;
+    Sql::Statement m_seqOfId;
+    std::unordered_map<std::string, int64_t> m_streamVersions;
+    int64_t m_nextSeq;
+};
+
+} // namespace Chronoscope

@@ -1,0 +1,148 @@
+#include "exporter.h"
+
+#include "cloudeventmapper.h"
+#include "error.h"
+#include "eventlog.h"
+#include "jsontext.h"
+
+#include <cerrno>
+#include <cstring>
+
+namespace Chronoscope::Exporter {
+
+namespace {
+
+void appendKey(std::string &out, const char *key)
+{
+    out.push_back(',');
+    out.push_back('"');
+    out.append(key);
+    out.append("\":");
+}
+
+void appendOptionalString(std::string &out, const std::optional<std::string> &value)
+{
+    if (value)
+        JsonText::appendString(out, *value);
+    else
+        out.append("null");
+}
+
+void appendTime(std::string &out, Timestamp::Micros micros)
+{
+    out.push_back('"');
+    Timestamp::appendFormatted(out, micros);
+    out.push_back('"');
+}
+
+} // namespace
+
+void appendCanonical(std::string &out, const Event &e)
+{
+    out.append("{\"seq\":");
+    out.append(std::to_string(e.seq));
+    appendKey(out, "id");
+    JsonText::appendString(out, e.id);
+    appendKey(out, "stream");
+    JsonText::appendString(out, e.stream);
+    appendKey(out, "stream_version");
+    out.append(std::to_string(e.streamVersion));
+    appendKey(out, "type");
+    JsonText::appendString(out, e.type);
+    appendKey(out, "schema_version");
+    out.append(std::to_string(e.schemaVersion));
+    appendKey(out, "source");
+    appendOptionalString(out, e.source);
+    appendKey(out, "recorded_at");
+    appendTime(out, e.recordedAt);
+    appendKey(out, "processed_at");
+    if (e.processedAt)
+        appendTime(out, *e.processedAt);
+    else
+        out.append("null");
+    appendKey(out, "causation_id");
+    appendOptionalString(out, e.causationId);
+    appendKey(out, "correlation_id");
+    appendOptionalString(out, e.correlationId);
+    appendKey(out, "data");
+    out.append(e.data);
+    appendKey(out, "metadata");
+    out.append(e.metadata);
+    if (e.result) {
+        appendKey(out, "result");
+        out.append(*e.result);
+    }
+    out.push_back('}');
+}
+
+void appendCloudEvent(std::string &out, const Event &e)
+{
+    out.append("{\"specversion\":\"1.0\"");
+    appendKey(out, "id");
+    JsonText::appendString(out, e.id);
+    appendKey(out, "source");
+    JsonText::appendString(out, e.source ? std::string_view(*e.source)
+                                         : CloudEventMapper::kNoSource);
+    appendKey(out, "type");
+    JsonText::appendString(out, e.type);
+    appendKey(out, "time");
+    appendTime(out, e.recordedAt);
+    appendKey(out, "datacontenttype");
+    out.append("\"application/json\"");
+    appendKey(out, "stream");
+    JsonText::appendString(out, e.stream);
+    appendKey(out, "streamversion");
+    out.append(std::to_string(e.streamVersion));
+    appendKey(out, "schemaversion");
+    out.append(std::to_string(e.schemaVersion));
+    if (e.processedAt) {
+        appendKey(out, "processedat");
+        appendTime(out, *e.processedAt);
+    }
+    if (e.causationId) {
+        appendKey(out, "causationid");
+        JsonText::appendString(out, *e.causationId);
+    }
+    if (e.correlationId) {
+        appendKey(out, "correlationid");
+        JsonText::appendString(out, *e.correlationId);
+    }
+    appendKey(out, "chronoscopemetadata");
+    JsonText::appendString(out, e.metadata);
+    if (e.result) {
+        appendKey(out, "chronoscoperesult");
+        JsonText::appendString(out, *e.result);
+    }
+    appendKey(out, "data");
+    out.append(e.data);
+    out.push_back('}');
+}
+
+int64_t write(EventLog &log, const EventFilter &filter, ExportFormat format, std::FILE *out)
+{
+    std::string buffer;
+    buffer.reserve(1 << 20);
+    int64_t count = 0;
+    auto flush = [&] {
+        if (!buffer.empty() && std::fwrite(buffer.data(), 1, buffer.size(), out) != buffer.size())
+            throw Error::failed(std::string("export: cannot write: ") + std::strerror(errno));
+        buffer.clear();
+    };
+    log.forEachEvent(filter, [&](const Event &e) {
+        if (format == ExportFormat::Jsonl)
+            appendCanonical(buffer, e);
+        else
+            appendCloudEvent(buffer, e);
+        buffer.push_back('\n');
+        ++count;
+        if (buffer.size() > (1 << 20) - 4096)
+            flush();
+        return true;
+    });
+    flush();
+    if (std::fflush(out) != 0)
+        throw Error::failed(std::string("export: cannot write: ") + std::strerror(errno));
+    return count;
+}
+
+} // namespace Chronoscope::Exporter

@@ -1,0 +1,90 @@
+#include "mappedevent.h"
+
+namespace Chronoscope::Mapping {
+
+std::string text(simdjson::dom::element value)
+{
+    return simdjson::minify(value);
+}
+
+nlohmann::ordered_json toJson(simdjson::dom::element value)
+{
+    return nlohmann::ordered_json::parse(text(value));
+}
+
+std::string_view typeName(simdjson::dom::element value)
+{
+    using simdjson::dom::element_type;
+    switch (value.type()) {
+    case element_type::ARRAY:
+        return "an array";
+    case element_type::OBJECT:
+        return "an object";
+    case element_type::INT64:
+    case element_type::UINT64:
+        return "an integer";
+    case element_type::DOUBLE:
+        return "a number";
+    case element_type::STRING:
+        return "a string";
+    case element_type::BOOL:
+        return "a boolean";
+    case element_type::NULL_VALUE:
+        return "null";
+    }
+    return "a value";
+}
+
+std::optional<std::string> optionalString(simdjson::dom::element value, std::string_view name)
+{
+    if (value.is_null())
+        return std::nullopt;
+    std::string_view s;
+    if (value.get_string().get(s) != simdjson::SUCCESS)
+        throw MappingError("\"" + std::string(name) + "\" must be a string, not "
+                           + std::string(typeName(value)));
+    return std::string(s);
+}
+
+std::optional<int64_t> optionalInteger(simdjson::dom::element value, std::string_view name)
+{
+    if (value.is_null())
+        return std::nullopt;
+    int64_t n = 0;
+    if (value.get_int64().get(n) != simdjson::SUCCESS)
+        throw MappingError("\"" + std::string(name) + "\" must be an integer, not "
+                           + std::string(typeName(value)));
+    return n;
+}
+
+Timestamp::Micros time(simdjson::dom::element value, std::string_view name,
+                       nlohmann::ordered_json &sourceFields, const char *sourceKey)
+{
+    const auto text = optionalString(value, name);
+    if (!text)
+        throw MappingError("\"" + std::string(name) + "\" must be a time, not null");
+    const auto micros = Timestamp::parse(*text);
+    if (!micros)
+        throw MappingError("\"" + std::string(name) + "\" is \"" + *text
+                           + "\", which is not an RFC 3339 time (like 2018-02-03T10:15:00Z)");
+    if (Timestamp::format(*micros) != *text)
+        sourceFields[sourceKey] = *text;
+    return *micros;
+}
+
+std::string describeForeignShape(simdjson::dom::object object)
+{
+    auto has = [&](const char *key) { return object[key].error() == simdjson::SUCCESS; };
+    if (has("specVersion") || has("spec_version"))
+        return "it looks like CloudEvents in protobuf JSON form (\"specVersion\"); only the "
+               "CloudEvents JSON format is read";
+    if (has("eventType") && has("eventTime") && has("dataVersion"))
+        return "it looks like an Azure Event Grid event, not a CloudEvent";
+    if (has("context") && has("data"))
+        return "it looks like a legacy Cloud Functions event, not a CloudEvent";
+    if (has("eventType") || has("eventId"))
+        return "it looks like an EventStoreDB event (\"eventType\"), not a canonical event";
+    return {};
+}
+
+} // namespace Chronoscope::Mapping

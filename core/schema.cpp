@@ -1,0 +1,99 @@
+#include "schema.h"
+
+#include "sqlite.h"
+
+#include <string>
+#include <vector>
+
+namespace Chronoscope::Schema {
+
+namespace {
+
+// Migration N brings a file from user_version N-1 to N. Never edit a released migration: add
+// the next one.
+const std::vector<const char *> &migrations()
+{
+    static const std::vector<const char *> list = {
+            // 1: the immutable event records, mutable results, log metadata, import history.
+            R"sql(
+CREATE TABLE events (
+    seq            INTEGER PRIMARY KEY,
+    id             TEXT NOT NULL UNIQUE,
+    stream         TEXT NOT NULL,
+    stream_version INTEGER NOT NULL,
+    type           TEXT NOT NULL,
+    schema_version INTEGER NOT NULL DEFAULT 1,
+    source         TEXT,
+    recorded_at    INTEGER NOT NULL,   -- microseconds since the epoch, UTC
+    processed_at   INTEGER,            -- microseconds since the epoch, UTC
+    causation_id   TEXT,
+    correlation_id TEXT,
+    data           TEXT NOT NULL,      -- JSON
+    metadata       TEXT NOT NULL,      -- JSON
+    UNIQUE (stream, stream_version)
+);
+
+-- Recorded events are immutable and dense: the schema itself refuses anything else, whoever
+-- writes to the file.
+CREATE TRIGGER events_immutable_update BEFORE UPDATE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are immutable: a recorded event cannot be updated');
+END;
+CREATE TRIGGER events_immutable_delete BEFORE DELETE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are immutable: a recorded event cannot be deleted');
+END;
+CREATE TRIGGER events_dense BEFORE INSERT ON events
+WHEN NEW.seq IS NOT (SELECT coalesce(max(seq), 0) + 1 FROM events)
+  OR NEW.stream_version IS NOT
+     (SELECT coalesce(max(stream_version), 0) + 1 FROM events WHERE stream = NEW.stream)
+BEGIN
+    SELECT RAISE(ABORT, 'events are appended densely: seq and stream_version must be the next ones');
+END;
+
+CREATE TABLE results (
+    seq        INTEGER PRIMARY KEY REFERENCES events (seq),
+    result     TEXT NOT NULL,         -- JSON
+    updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE imports (
+    id          INTEGER PRIMARY KEY,
+    files       TEXT NOT NULL,        -- JSON array of the imported paths
+    format      TEXT NOT NULL,
+    first_seq   INTEGER,
+    last_seq    INTEGER,
+    skipped     INTEGER NOT NULL,
+    imported_at INTEGER NOT NULL
+);
+)sql",
+    };
+    return list;
+}
+
+} // namespace
+
+int latestVersion()
+{
+    return static_cast<int>(migrations().size());
+}
+
+void migrate(Sql::Database &db, int fromVersion)
+{
+    const auto &list = migrations();
+    for (int version = fromVersion + 1; version <= latestVersion(); ++version) {
+        Sql::Transaction tx(db);
+        db.exec(list[static_cast<size_t>(version - 1)]);
+        const std::string pragmas = "PRAGMA application_id = " + std::to_string(kApplicationId)
+                + "; PRAGMA user_version = " + std::to_string(version) + ";";
+        db.exec(pragmas.c_str());
+        tx.commit();
+    }
+}
+
+} // namespace Chronoscope::Schema

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <cstdint>
+
+namespace Chronoscope::Sql {
+class Database;
+}
+
+namespace Chronoscope::Schema {
+
+/// PRAGMA application_id of every Chronoscope log ("CHRN").
+constexpr int32_t kApplicationId = 0x4348524E;
+
+/// The schema version this build writes (PRAGMA user_version).
+int latestVersion();
+
+/// Runs the numbered migrations from the file's version up to latestVersion(), each in its own
+/// transaction. The caller has checked that the file is a Chronoscope log not newer than us.
+void migrate(Sql::Database &db, int fromVersion);
+
+} // namespace Chronoscope::Schema
