@@ -199,6 +199,11 @@ void EventLog::forEachEvent(const EventFilter &filter,
     }
 }
 
+void EventLog::prepareBulkWrite()
+{
+    m_db->exec("PRAGMA cache_size = -262144"); // 256 MiB
+}
+
 void EventLog::setResult(int64_t seq, const std::string &resultJson)
 {
     Sql::Statement st(*m_db,

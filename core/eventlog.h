@@ -46,6 +46,9 @@ public:
     /// Calls `visit` for each matching event in seq order until it returns false.
     void forEachEvent(const EventFilter &filter, const std::function<bool(const Event &)> &visit);
 
+    /// Gives this connection a large page cache for writing many events in one transaction.
+    void prepareBulkWrite();
+
     /// Stores (or replaces) the mutable processing result of an event.
     void setResult(int64_t seq, const std::string &resultJson);
 

@@ -15,11 +15,14 @@ EventWriter::EventWriter(EventLog &log)
     , m_streamVersion(m_db, "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream = ?1")
     , m_seqOfId(m_db, "SELECT seq FROM events WHERE id = ?1")
     , m_nextSeq(log.eventCount() + 1)
+    , m_startedEmpty(m_nextSeq == 1)
 {}
 
 int64_t EventWriter::nextStreamVersion(const std::string &stream)
 {
     auto it = m_streamVersions.find(stream);
+    if (it == m_streamVersions.end() && m_startedEmpty)
+        return 1; // the log had no events when this writer started: every stream is in the map
     if (it == m_streamVersions.end()) {
         m_streamVersion.bind(1, std::string_view(stream));
         const int64_t current = m_streamVersion.step() ? m_streamVersion.columnInt(0) : 0;

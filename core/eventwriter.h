@@ -12,7 +12,8 @@ class EventLog;
 
 /// Appends events to a log inside a transaction the caller holds (bulk import, sample
 /// generation, single appends). Assigns each event the next seq and its stream's next version,
-/// and stores its result, if any, in the results table.
+/// and stores its result, if any, in the results table. The caller's transaction must be an
+/// immediate (write) one, begun before the writer, so that no other writer moves the log on.
 class EventWriter
 {
 public:
@@ -39,6 +40,7 @@ private:
     Sql::Statement m_seqOfId;
     std::unordered_map<std::string, int64_t> m_streamVersions;
     int64_t m_nextSeq;
+    const bool m_startedEmpty;
 };
 
 } // namespace Chronoscope

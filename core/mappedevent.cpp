@@ -80,7 +80,7 @@ std::string describeForeignShape(simdjson::dom::object object)
                "CloudEvents JSON format is read";
     if (has("eventType") && has("eventTime") && has("dataVersion"))
         return "it looks like an Azure Event Grid event, not a CloudEvent";
-    if (has("context") && has("data"))
+    if ((has("context") && has("data")) || (has("eventType") && has("resource")))
         return "it looks like a legacy Cloud Functions event, not a CloudEvent";
     if (has("eventType") || has("eventId"))
         return "it looks like an EventStoreDB event (\"eventType\"), not a canonical event";

@@ -386,7 +386,7 @@ void ShopSample::generate(EventLog &log, const ShopSampleOptions &options)
     if (const int64_t existing = log.eventCount(); existing > 0)
         throw Error::failed(log.path() + ": already holds " + std::to_string(existing)
                             + " events; the sample is written into a new, empty log");
-    log.database().exec("PRAGMA cache_size = -65536");
+    log.prepareBulkWrite();
     Sql::Transaction tx(log.database());
     Generator generator(log, options);
     generator.run();
