@@ -22,7 +22,8 @@ constexpr Timestamp::Micros kDay = 24 * kHour;
 constexpr Timestamp::Micros kStart = 1514764800LL * kSecond;  // 2018-01-01T00:00:00Z
 constexpr Timestamp::Micros kTaxChange = 1517443200LL * kSecond;   // 2018-02-01T00:00:00Z
 constexpr Timestamp::Micros kSchemaChange = 1516406400LL * kSecond; // 2018-01-20T00:00:00Z
-constexpr Timestamp::Micros kSpan = 59 * kDay;
+// Arrivals are spread over 56 days so that the history ends before 2018-03-01.
+constexpr Timestamp::Micros kSpan = 56 * kDay;
 constexpr double kEventsPerOrder = 3.35;
 
 // xoshiro256** seeded by splitmix64: small, fast, and the same sequence on every platform (the
@@ -190,7 +191,7 @@ private:
     // through the queue so that recorded_at never decreases along the log.
     void arrive(Timestamp::Micros t)
     {
-        const auto gap = static_cast<Timestamp::Micros>(m_random.exponential(m_meanGap));
+        const auto gap = static_cast<Timestamp::Micros>(m_meanGap * (0.5 + m_random.uniform()));
         schedule({t + gap / 1000 * 1000 + 1000, 0,
                   Pending::Kind::Arrival, 0, 0, 0, {}, {}});
         int64_t customer;

@@ -1,0 +1,15 @@
+# Fails when a source file under DIR includes a QtGui or QtWidgets header: the core links
+# Qt6::Core and Qt6::Qml only.
+file(GLOB_RECURSE sources "${DIR}/*.h" "${DIR}/*.cpp")
+set(offenders "")
+foreach(source IN LISTS sources)
+    file(STRINGS "${source}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](QtGui|QtWidgets|QWidget|QPainter|QColor|QApplication|QGuiApplication|QPixmap|QImage|QIcon|QFont|QAction|QMainWindow)")
+    if(lines)
+        list(APPEND offenders "${source}: ${lines}")
+    endif()
+endforeach()
+if(offenders)
+    list(JOIN offenders "\n" text)
+    message(FATAL_ERROR "GUI includes under ${DIR}:\n${text}")
+endif()
+message(STATUS "no GUI includes under ${DIR}")
