@@ -29,4 +29,16 @@ struct Event
     std::optional<std::string> result;
 };
 
+/// The columns of an event that lists show, without its payload.
+struct EventHeader
+{
+    int64_t seq = 0;
+    std::string stream;
+    int64_t streamVersion = 0;
+    std::string type;
+    std::optional<std::string> source;
+    Timestamp::Micros recordedAt = 0;
+    std::optional<Timestamp::Micros> processedAt;
+};
+
 } // namespace Chronoscope

@@ -163,6 +163,27 @@ std::optional<Event> EventLog::eventById(const std::string &id)
     return queryOne("e.id = ?", [&id](Sql::Statement &st) { st.bind(1, std::string_view(id)); });
 }
 
+std::vector<EventHeader> EventLog::headers(int64_t fromSeq, int count)
+{
+    Sql::Statement st(*m_db, "SELECT seq, stream, stream_version, type, source, recorded_at, "
+                             "processed_at FROM events WHERE seq >= ? ORDER BY seq LIMIT ?");
+    st.bind(1, fromSeq);
+    st.bind(2, int64_t(count));
+    std::vector<EventHeader> result;
+    result.reserve(static_cast<size_t>(count));
+    while (st.step()) {
+        EventHeader &h = result.emplace_back();
+        h.seq = st.columnInt(0);
+        h.stream = st.columnText(1);
+        h.streamVersion = st.columnInt(2);
+        h.type = st.columnText(3);
+        h.source = st.columnOptionalText(4);
+        h.recordedAt = st.columnInt(5);
+        h.processedAt = st.columnOptionalInt(6);
+    }
+    return result;
+}
+
 void EventLog::forEachEvent(const EventFilter &filter,
                             const std::function<bool(const Event &)> &visit)
 {
