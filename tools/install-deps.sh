@@ -1,0 +1,13 @@
+#!/bin/sh
+# Installs what Chronoscope needs to build, test and run on Debian 12 (bookworm), with apt-get.
+set -eu
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+    ca-certificates cmake ninja-build g++ pkg-config \
+    qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools \
+    qt6-qpa-plugins libgl-dev \
+    libsqlite3-dev sqlite3 nlohmann-json3-dev libsimdjson-dev \
+    fonts-dejavu-core
