@@ -28,7 +28,7 @@ bool isJsonContentType(const std::optional<std::string> &contentType)
     std::string_view type = *contentType;
     type = type.substr(0, type.find(';'));
     return type == "application/json"sv || type == "text/json"sv
-            || (type.size() > 5 && type.substr(type.size() - 5) == "+json"sv);
+           || (type.size() > 5 && type.substr(type.size() - 5) == "+json"sv);
 }
 
 std::string requiredAttribute(simdjson::dom::object object, const char *name)
@@ -45,8 +45,7 @@ std::string requiredAttribute(simdjson::dom::object object, const char *name)
 
 // An extension attribute's value: CloudEvents 1.0 allows strings, booleans and 32-bit integers
 // (0.3 also allows maps); anything else refuses the event rather than changing its meaning.
-nlohmann::ordered_json extensionValue(std::string_view name, simdjson::dom::element value,
-                                      bool v03)
+nlohmann::ordered_json extensionValue(std::string_view name, simdjson::dom::element value, bool v03)
 {
     using simdjson::dom::element_type;
     switch (value.type()) {
@@ -75,7 +74,8 @@ nlohmann::ordered_json extensionValue(std::string_view name, simdjson::dom::elem
 }
 
 // Decodes a base64 payload: JSON stays JSON, text becomes a string, anything else stays base64.
-void decodeBase64(MappedEvent &m, std::string_view encoded,
+void decodeBase64(MappedEvent &m,
+                  std::string_view encoded,
                   const std::optional<std::string> &contentType)
 {
     const auto decoded = QByteArray::fromBase64Encoding(
@@ -99,8 +99,8 @@ void decodeBase64(MappedEvent &m, std::string_view encoded,
         }
     }
     if (simdjson::validate_utf8(bytes.constData(), static_cast<size_t>(bytes.size())))
-        m.event.data = JsonText::quoted(std::string_view(bytes.constData(),
-                                                         static_cast<size_t>(bytes.size())));
+        m.event.data = JsonText::quoted(
+                std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())));
     else
         m.event.data = JsonText::quoted(encoded);
 }

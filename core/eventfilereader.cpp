@@ -133,8 +133,8 @@ void EventFileReader::read(const std::string &path, ImportFormat format, const S
         simdjson::dom::element element;
         const bool firstLineIsObject
                 = m_parser.parse(all.data() + first, firstLineEnd - first, false).get(element)
-                        == simdjson::SUCCESS
-                && element.is_object();
+                          == simdjson::SUCCESS
+                  && element.is_object();
         completed = firstLineIsObject ? readLines(all, start) : readDocument(all, start);
     }
     if (completed) {
@@ -158,12 +158,16 @@ bool EventFileReader::readLines(std::string_view all, size_t pos)
             simdjson::dom::element element;
             bool more;
             if (auto error = m_parser.parse(text.data(), text.size(), false).get(element))
-                more = deliver(ParsedItem::Kind::Rejected, line, end,
-                            explainParseError(text, error).message);
+                more = deliver(ParsedItem::Kind::Rejected,
+                               line,
+                               end,
+                               explainParseError(text, error).message);
             else if (!element.is_object())
-                more = deliver(ParsedItem::Kind::Rejected, line, end,
-                            "expected an event (a JSON object), found "
-                                    + std::string(Mapping::typeName(element)));
+                more = deliver(ParsedItem::Kind::Rejected,
+                               line,
+                               end,
+                               "expected an event (a JSON object), found "
+                                       + std::string(Mapping::typeName(element)));
             else
                 more = deliverObject(element.get_object().value_unsafe(), line, end);
             if (!more)
@@ -183,15 +187,19 @@ bool EventFileReader::readDocument(std::string_view all, size_t start)
     simdjson::dom::element root;
     if (auto error = m_parser.parse(text.data(), text.size(), false).get(root)) {
         const ParseFailure failure = explainParseError(text, error);
-        return deliver(ParsedItem::Kind::Rejected, firstLine + failure.lineOffset, all.size(),
-                    failure.message);
+        return deliver(ParsedItem::Kind::Rejected,
+                       firstLine + failure.lineOffset,
+                       all.size(),
+                       failure.message);
     }
     if (root.is_object())
         return deliverObject(root.get_object().value_unsafe(), rootLine, all.size());
     if (!root.is_array())
-        return deliver(ParsedItem::Kind::Rejected, rootLine, all.size(),
-                    "expected an event (a JSON object) or an array of events, found "
-                            + std::string(Mapping::typeName(root)));
+        return deliver(ParsedItem::Kind::Rejected,
+                       rootLine,
+                       all.size(),
+                       "expected an event (a JSON object) or an array of events, found "
+                               + std::string(Mapping::typeName(root)));
     const auto lines = arrayElementLines(text, firstLine);
     const simdjson::dom::array array = root.get_array().value_unsafe();
     size_t index = 0;
@@ -199,17 +207,21 @@ bool EventFileReader::readDocument(std::string_view all, size_t start)
         const int64_t line = index < lines.size() ? lines[index] : rootLine;
         ++index;
         const bool more = element.is_object()
-                ? deliverObject(element.get_object().value_unsafe(), line, 0)
-                : deliver(ParsedItem::Kind::Rejected, line, 0,
-                       "array element " + std::to_string(index)
-                               + " is not an event (a JSON object) but "
-                               + std::string(Mapping::typeName(element)));
+                                  ? deliverObject(element.get_object().value_unsafe(), line, 0)
+                                  : deliver(ParsedItem::Kind::Rejected,
+                                            line,
+                                            0,
+                                            "array element " + std::to_string(index)
+                                                    + " is not an event (a JSON object) but "
+                                                    + std::string(Mapping::typeName(element)));
         if (!more)
             return false;
     }
     if (index == 0)
-        return deliver(ParsedItem::Kind::Warning, rootLine, all.size(),
-                    "no events in the file (empty array)");
+        return deliver(ParsedItem::Kind::Warning,
+                       rootLine,
+                       all.size(),
+                       "no events in the file (empty array)");
     return true;
 }
 
@@ -230,7 +242,7 @@ bool EventFileReader::deliverObject(simdjson::dom::object object, int64_t line, 
     Event &e = item.event.event;
     if (e.id.empty()) {
         const std::string name = std::filesystem::path(m_path).filename().string() + '\n'
-                + std::to_string(line) + '\n' + simdjson::minify(object);
+                                 + std::to_string(line) + '\n' + simdjson::minify(object);
         e.id = QUuid::createUuidV5(kGeneratedIdNamespace, QByteArray::fromStdString(name))
                        .toString(QUuid::WithoutBraces)
                        .toStdString();
@@ -238,8 +250,10 @@ bool EventFileReader::deliverObject(simdjson::dom::object object, int64_t line, 
     return (*m_sink)(std::move(item));
 }
 
-bool EventFileReader::deliver(ParsedItem::Kind kind, int64_t line, uint64_t offset,
-                           std::string message)
+bool EventFileReader::deliver(ParsedItem::Kind kind,
+                              int64_t line,
+                              uint64_t offset,
+                              std::string message)
 {
     ParsedItem item;
     item.kind = kind;

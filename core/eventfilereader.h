@@ -14,9 +14,9 @@ struct ParsedItem
     enum class Kind { Event, Rejected, Warning, FileDone };
     Kind kind = Kind::Event;
     int64_t line = 0;
-    uint64_t offset = 0;     ///< bytes of the file read so far, for progress
-    MappedEvent event;       ///< Kind::Event
-    std::string message;     ///< Kind::Rejected and Kind::Warning
+    uint64_t offset = 0;                      ///< bytes of the file read so far, for progress
+    MappedEvent event;                        ///< Kind::Event
+    std::string message;                      ///< Kind::Rejected and Kind::Warning
     ImportFormat format = ImportFormat::Auto; ///< Kind::FileDone: what the file was read as
 };
 

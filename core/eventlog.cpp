@@ -71,9 +71,10 @@ EventLog::EventLog(const std::string &path, OpenMode mode)
     if (kind == FileKind::Empty && mode == OpenMode::Existing)
         throw Error::input(path + ": not a Chronoscope log (the file is empty)");
 
-    m_db = std::make_unique<Sql::Database>(path, mode == OpenMode::Existing
-                                                          ? Sql::Database::Mode::ReadWrite
-                                                          : Sql::Database::Mode::ReadWriteCreate);
+    m_db = std::make_unique<Sql::Database>(path,
+                                           mode == OpenMode::Existing
+                                                   ? Sql::Database::Mode::ReadWrite
+                                                   : Sql::Database::Mode::ReadWriteCreate);
     const int64_t applicationId = m_db->queryInt("PRAGMA application_id");
     const int64_t version = m_db->queryInt("PRAGMA user_version");
     const int64_t tables = m_db->queryInt("SELECT count(*) FROM sqlite_master");
@@ -118,7 +119,8 @@ int64_t EventLog::eventCount()
 
 int64_t EventLog::streamVersion(const std::string &stream)
 {
-    Sql::Statement st(*m_db, "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream = ?");
+    Sql::Statement st(*m_db,
+                      "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream = ?");
     st.bind(1, std::string_view(stream));
     return st.step() ? st.columnInt(0) : 0;
 }
@@ -143,7 +145,7 @@ std::optional<Event> EventLog::queryOne(const char *where,
                                         const std::function<void(Sql::Statement &)> &bind)
 {
     const std::string sql = std::string("SELECT ") + kEventColumns
-            + " FROM events e LEFT JOIN results r ON r.seq = e.seq WHERE " + where;
+                            + " FROM events e LEFT JOIN results r ON r.seq = e.seq WHERE " + where;
     Sql::Statement st(*m_db, sql.c_str());
     bind(st);
     if (!st.step())
@@ -165,8 +167,9 @@ std::optional<Event> EventLog::eventById(const std::string &id)
 
 std::vector<EventHeader> EventLog::headers(int64_t fromSeq, int count)
 {
-    Sql::Statement st(*m_db, "SELECT seq, stream, stream_version, type, source, recorded_at, "
-                             "processed_at FROM events WHERE seq >= ? ORDER BY seq LIMIT ?");
+    Sql::Statement st(*m_db,
+                      "SELECT seq, stream, stream_version, type, source, recorded_at, "
+                      "processed_at FROM events WHERE seq >= ? ORDER BY seq LIMIT ?");
     st.bind(1, fromSeq);
     st.bind(2, int64_t(count));
     std::vector<EventHeader> result;
@@ -188,7 +191,7 @@ void EventLog::forEachEvent(const EventFilter &filter,
                             const std::function<bool(const Event &)> &visit)
 {
     std::string sql = std::string("SELECT ") + kEventColumns
-            + " FROM events e LEFT JOIN results r ON r.seq = e.seq WHERE e.seq >= ?1";
+                      + " FROM events e LEFT JOIN results r ON r.seq = e.seq WHERE e.seq >= ?1";
     if (filter.toSeq)
         sql += " AND e.seq <= ?2";
     if (filter.stream)

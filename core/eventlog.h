@@ -57,7 +57,8 @@ public:
 
 private:
     void initialise();
-    std::optional<Event> queryOne(const char *where, const std::function<void(Sql::Statement &)> &bind);
+    std::optional<Event> queryOne(const char *where,
+                                  const std::function<void(Sql::Statement &)> &bind);
 
     std::unique_ptr<Sql::Database> m_db;
     int m_schemaVersion = 0;
@@ -65,7 +66,8 @@ private:
 
 /// Reads an event row selected with EventLog's column list into `event`.
 void readEventRow(const Sql::Statement &st, Event &event);
-/// The column list readEventRow() expects, for "SELECT <columns> FROM events e LEFT JOIN results r …".
+/// The column list readEventRow() expects, for "SELECT <columns> FROM events e LEFT JOIN results r
+/// …".
 extern const char *const kEventColumns;
 
 } // namespace Chronoscope

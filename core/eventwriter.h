@@ -32,7 +32,6 @@ public:
     int64_t nextStreamVersion(const std::string &stream);
 
 private:
-
     Sql::Database &m_db;
     Sql::Statement m_insert;
     Sql::Statement m_insertResult;

@@ -81,8 +81,8 @@ void appendCloudEvent(std::string &out, const Event &e)
     appendKey(out, "id");
     JsonText::appendString(out, e.id);
     appendKey(out, "source");
-    JsonText::appendString(out, e.source ? std::string_view(*e.source)
-                                         : CloudEventMapper::kNoSource);
+    JsonText::appendString(out,
+                           e.source ? std::string_view(*e.source) : CloudEventMapper::kNoSource);
     appendKey(out, "type");
     JsonText::appendString(out, e.type);
     appendKey(out, "time");

@@ -87,7 +87,8 @@ public:
         }
         if (m_timeMissing > 0)
             m_report.warnings.push_back(
-                    {m_files.front(), 0,
+                    {m_files.front(),
+                     0,
                      std::to_string(m_timeMissing)
                              + " events had no time; their recorded_at is the time of this "
                                "import"});

@@ -46,19 +46,23 @@ LogSummary LogSummary::of(EventLog &log)
             s.maxLag = st.columnOptionalInt(3);
         }
     }
-    s.types = counts(log, "SELECT type, count(*) AS n FROM events GROUP BY type "
-                          "ORDER BY n DESC, type");
-    s.sources = counts(log, "SELECT source, count(*) AS n FROM events GROUP BY source "
-                            "ORDER BY n DESC, source");
+    s.types = counts(log,
+                     "SELECT type, count(*) AS n FROM events GROUP BY type "
+                     "ORDER BY n DESC, type");
+    s.sources = counts(log,
+                       "SELECT source, count(*) AS n FROM events GROUP BY source "
+                       "ORDER BY n DESC, source");
     // The (stream, stream_version) index makes this a walk over distinct streams.
     std::map<std::string, int64_t> families;
-    Sql::Statement st(log.database(), "SELECT stream, max(stream_version) FROM events GROUP BY stream");
+    Sql::Statement st(log.database(),
+                      "SELECT stream, max(stream_version) FROM events GROUP BY stream");
     while (st.step()) {
         ++s.streams;
         families[streamFamily(std::string(st.columnText(0)))] += st.columnInt(1);
     }
     s.streamFamilies.assign(families.begin(), families.end());
-    std::stable_sort(s.streamFamilies.begin(), s.streamFamilies.end(),
+    std::stable_sort(s.streamFamilies.begin(),
+                     s.streamFamilies.end(),
                      [](const auto &a, const auto &b) { return a.second > b.second; });
     s.branches = {"main"};
     return s;

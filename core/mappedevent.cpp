@@ -57,8 +57,10 @@ std::optional<int64_t> optionalInteger(simdjson::dom::element value, std::string
     return n;
 }
 
-Timestamp::Micros time(simdjson::dom::element value, std::string_view name,
-                       nlohmann::ordered_json &sourceFields, const char *sourceKey)
+Timestamp::Micros time(simdjson::dom::element value,
+                       std::string_view name,
+                       nlohmann::ordered_json &sourceFields,
+                       const char *sourceKey)
 {
     const auto text = optionalString(value, name);
     if (!text)
@@ -74,7 +76,9 @@ Timestamp::Micros time(simdjson::dom::element value, std::string_view name,
 
 std::string describeForeignShape(simdjson::dom::object object)
 {
-    auto has = [&](const char *key) { return object[key].error() == simdjson::SUCCESS; };
+    auto has = [&](const char *key) {
+        return object[key].error() == simdjson::SUCCESS;
+    };
     if (has("specVersion") || has("spec_version"))
         return "it looks like CloudEvents in protobuf JSON form (\"specVersion\"); only the "
                "CloudEvents JSON format is read";

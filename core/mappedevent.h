@@ -43,8 +43,10 @@ std::string_view typeName(simdjson::dom::element value);
 /// A required or optional string member; a present non-string value is a MappingError.
 std::optional<std::string> optionalString(simdjson::dom::element value, std::string_view name);
 std::optional<int64_t> optionalInteger(simdjson::dom::element value, std::string_view name);
-Timestamp::Micros time(simdjson::dom::element value, std::string_view name,
-                       nlohmann::ordered_json &sourceFields, const char *sourceKey);
+Timestamp::Micros time(simdjson::dom::element value,
+                       std::string_view name,
+                       nlohmann::ordered_json &sourceFields,
+                       const char *sourceKey);
 /// Names look-alike formats so that a refused object says what it seems to be.
 std::string describeForeignShape(simdjson::dom::object object);
 

@@ -90,7 +90,7 @@ void migrate(Sql::Database &db, int fromVersion)
         Sql::Transaction tx(db);
         db.exec(list[static_cast<size_t>(version - 1)]);
         const std::string pragmas = "PRAGMA application_id = " + std::to_string(kApplicationId)
-                + "; PRAGMA user_version = " + std::to_string(version) + ";";
+                                    + "; PRAGMA user_version = " + std::to_string(version) + ";";
         db.exec(pragmas.c_str());
         tx.commit();
     }

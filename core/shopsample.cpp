@@ -19,8 +19,8 @@ constexpr Timestamp::Micros kSecond = 1000000;
 constexpr Timestamp::Micros kMinute = 60 * kSecond;
 constexpr Timestamp::Micros kHour = 60 * kMinute;
 constexpr Timestamp::Micros kDay = 24 * kHour;
-constexpr Timestamp::Micros kStart = 1514764800LL * kSecond;  // 2018-01-01T00:00:00Z
-constexpr Timestamp::Micros kTaxChange = 1517443200LL * kSecond;   // 2018-02-01T00:00:00Z
+constexpr Timestamp::Micros kStart = 1514764800LL * kSecond;        // 2018-01-01T00:00:00Z
+constexpr Timestamp::Micros kTaxChange = 1517443200LL * kSecond;    // 2018-02-01T00:00:00Z
 constexpr Timestamp::Micros kSchemaChange = 1516406400LL * kSecond; // 2018-01-20T00:00:00Z
 // Arrivals are spread over 56 days so that the history ends before 2018-03-01.
 constexpr Timestamp::Micros kSpan = 56 * kDay;
@@ -73,8 +73,8 @@ public:
             s[i] = hex[(word >> ((nibble % 16) * 4)) & 0xf];
             ++nibble;
         }
-        s[14] = '4';                                 // version 4
-        s[19] = hex[8 + ((b >> 60) & 0x3)];          // RFC 4122 variant
+        s[14] = '4';                        // version 4
+        s[19] = hex[8 + ((b >> 60) & 0x3)]; // RFC 4122 variant
         return s;
     }
 
@@ -100,18 +100,50 @@ std::string dateOf(Timestamp::Micros t)
     return Timestamp::format(t).substr(0, 10);
 }
 
-const char *const kFirstNames[] = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Ken", "Frances",
-                                   "Niklaus", "Radia", "Donald", "Margaret", "Leslie", "Tony",
-                                   "Hedy", "John", "Sophie"};
-const char *const kLastNames[] = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Thompson",
-                                  "Allen", "Wirth", "Perlman", "Knuth", "Hamilton", "Lamport",
-                                  "Hoare", "Lamarr", "Backus", "Wilson"};
-const char *const kCities[] = {"Berlin", "Hamburg", "Munich", "Cologne", "Leipzig", "Dresden",
-                               "Bremen", "Stuttgart"};
-const char *const kStreets[] = {"Hauptstrasse", "Schulweg", "Gartenstrasse", "Bahnhofstrasse",
-                                "Lindenallee", "Marktplatz"};
-const char *const kProducts[] = {"keyboard", "monitor", "mouse", "laptop stand", "headset",
-                                 "webcam", "usb hub", "desk lamp"};
+const char *const kFirstNames[] = {"Ada",
+                                   "Grace",
+                                   "Alan",
+                                   "Edsger",
+                                   "Barbara",
+                                   "Ken",
+                                   "Frances",
+                                   "Niklaus",
+                                   "Radia",
+                                   "Donald",
+                                   "Margaret",
+                                   "Leslie",
+                                   "Tony",
+                                   "Hedy",
+                                   "John",
+                                   "Sophie"};
+const char *const kLastNames[] = {"Lovelace",
+                                  "Hopper",
+                                  "Turing",
+                                  "Dijkstra",
+                                  "Liskov",
+                                  "Thompson",
+                                  "Allen",
+                                  "Wirth",
+                                  "Perlman",
+                                  "Knuth",
+                                  "Hamilton",
+                                  "Lamport",
+                                  "Hoare",
+                                  "Lamarr",
+                                  "Backus",
+                                  "Wilson"};
+const char *const kCities[]
+        = {"Berlin", "Hamburg", "Munich", "Cologne", "Leipzig", "Dresden", "Bremen", "Stuttgart"};
+const char *const kStreets[] = {
+        "Hauptstrasse", "Schulweg", "Gartenstrasse", "Bahnhofstrasse", "Lindenallee", "Marktplatz"};
+const char *const kProducts[] = {"keyboard",
+                                 "monitor",
+                                 "mouse",
+                                 "laptop stand",
+                                 "headset",
+                                 "webcam",
+                                 "usb hub",
+                                 "desk lamp"};
 const char *const kCarriers[] = {"DHL", "UPS", "Hermes", "DPD"};
 
 template<size_t N>
@@ -128,7 +160,7 @@ struct Pending
     Kind kind = Kind::Arrival;
     int64_t orderNo = 0;
     int64_t customerNo = 0;
-    double amount = 0;        // order: net USD; refund: amount to refund
+    double amount = 0; // order: net USD; refund: amount to refund
     std::string causationId;
     std::string correlationId;
 
@@ -147,8 +179,10 @@ public:
         , m_writer(log)
         , m_meanGap(static_cast<double>(kSpan) * kEventsPerOrder
                     / static_cast<double>(std::max<int64_t>(options.events, 1)))
-        , m_overchargedOrder(std::max<int64_t>(
-                  3, static_cast<int64_t>(static_cast<double>(options.events) / kEventsPerOrder * 0.7)))
+        , m_overchargedOrder(
+                  std::max<int64_t>(3,
+                                    static_cast<int64_t>(static_cast<double>(options.events)
+                                                         / kEventsPerOrder * 0.7)))
     {}
 
     void run()
@@ -192,8 +226,7 @@ private:
     void arrive(Timestamp::Micros t)
     {
         const auto gap = static_cast<Timestamp::Micros>(m_meanGap * (0.5 + m_random.uniform()));
-        schedule({t + gap / 1000 * 1000 + 1000, 0,
-                  Pending::Kind::Arrival, 0, 0, 0, {}, {}});
+        schedule({t + gap / 1000 * 1000 + 1000, 0, Pending::Kind::Arrival, 0, 0, 0, {}, {}});
         int64_t customer;
         Timestamp::Micros orderAt = t;
         if (m_customers == 0 || m_random.chance(0.28)) {
@@ -204,15 +237,21 @@ private:
             customer = m_random.between(1, m_customers);
         }
         if (m_customers > 3 && m_random.chance(0.06))
-            schedule({t + m_random.between(1, 20) * kSecond, 0, Pending::Kind::Move, 0,
-                      m_random.between(1, m_customers), 0, {}, {}});
+            schedule({t + m_random.between(1, 20) * kSecond,
+                      0,
+                      Pending::Kind::Move,
+                      0,
+                      m_random.between(1, m_customers),
+                      0,
+                      {},
+                      {}});
         schedule({orderAt, 0, Pending::Kind::Place, 0, customer, 0, {}, {}});
     }
 
     void registerCustomer(Timestamp::Micros t, int64_t customer)
     {
-        const std::string name = std::string(pick(m_random, kFirstNames)) + " "
-                + pick(m_random, kLastNames);
+        const std::string name
+                = std::string(pick(m_random, kFirstNames)) + " " + pick(m_random, kLastNames);
         std::string email = name;
         for (char &c : email)
             c = c == ' ' ? '.' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -223,7 +262,10 @@ private:
         data += ",\"name\":";
         JsonText::appendString(data, name);
         data += '}';
-        Event e = make(t, "customer-" + std::to_string(customer), "CustomerRegistered", "customer",
+        Event e = make(t,
+                       "customer-" + std::to_string(customer),
+                       "CustomerRegistered",
+                       "customer",
                        std::move(data));
         e.schemaVersion = v1 ? 1 : 2;
         write(e);
@@ -232,13 +274,17 @@ private:
     void changeAddress(Timestamp::Micros t, int64_t customer)
     {
         std::string data = "{\"address\":{\"street\":";
-        JsonText::appendString(data, std::string(pick(m_random, kStreets)) + " "
-                                             + std::to_string(m_random.between(1, 120)));
+        JsonText::appendString(data,
+                               std::string(pick(m_random, kStreets)) + " "
+                                       + std::to_string(m_random.between(1, 120)));
         data += ",\"city\":";
         JsonText::appendString(data, pick(m_random, kCities));
         data += ",\"zip\":\"" + std::to_string(m_random.between(10115, 99998)) + "\"}}";
-        Event e = make(t, "customer-" + std::to_string(customer), "CustomerAddressChanged",
-                       "customer", std::move(data));
+        Event e = make(t,
+                       "customer-" + std::to_string(customer),
+                       "CustomerAddressChanged",
+                       "customer",
+                       std::move(data));
         write(e);
     }
 
@@ -250,7 +296,7 @@ private:
         const double amount = cents(price * static_cast<double>(quantity));
         const std::string order = "order-" + std::to_string(orderNo);
         std::string data = "{\"order\":\"" + order + "\",\"customer\":\"customer-"
-                + std::to_string(customer) + "\",\"items\":[{\"product\":";
+                           + std::to_string(customer) + "\",\"items\":[{\"product\":";
         JsonText::appendString(data, pick(m_random, kProducts));
         data += ",\"quantity\":" + std::to_string(quantity) + ",\"price\":";
         appendNumber(data, price);
@@ -260,8 +306,14 @@ private:
         Event e = make(t, order, "OrderPlaced", "order", std::move(data));
         e.correlationId = m_random.uuid();
         write(e);
-        schedule({t + m_random.between(150, 4000) * 1000, 0, Pending::Kind::Charge, orderNo,
-                  customer, amount, e.id, *e.correlationId});
+        schedule({t + m_random.between(150, 4000) * 1000,
+                  0,
+                  Pending::Kind::Charge,
+                  orderNo,
+                  customer,
+                  amount,
+                  e.id,
+                  *e.correlationId});
     }
 
     void charge(const Pending &p)
@@ -275,7 +327,7 @@ private:
         const double fx = std::round((0.8150 + 0.0240 * std::sin(day / 9.0)) * 10000.0) / 10000.0;
         const std::string order = "order-" + std::to_string(p.orderNo);
         std::string data = "{\"order\":\"" + order + "\",\"customer\":\"customer-"
-                + std::to_string(p.customerNo) + "\",\"amount\":";
+                           + std::to_string(p.customerNo) + "\",\"amount\":";
         appendNumber(data, p.amount);
         data += ",\"tax_rate\":";
         appendNumber(data, taxRate);
@@ -288,23 +340,38 @@ private:
         data += ",\"charged_eur\":";
         appendNumber(data, cents(charged * fx));
         data += '}';
-        Event e = make(p.at, "payment-" + std::to_string(p.orderNo), "PaymentCharged", "payment",
+        Event e = make(p.at,
+                       "payment-" + std::to_string(p.orderNo),
+                       "PaymentCharged",
+                       "payment",
                        std::move(data));
         e.causationId = p.causationId;
         e.correlationId = p.correlationId;
         e.metadata = "{\"gateway\":[{\"name\":\"fx\",\"request\":{\"from\":\"USD\",\"to\":\"EUR\","
                      "\"date\":\""
-                + dateOf(p.at) + "\"},\"response\":{\"rate\":";
+                     + dateOf(p.at) + "\"},\"response\":{\"rate\":";
         appendNumber(e.metadata, fx);
         e.metadata += "}}]}";
         e.result = "{\"status\":\"confirmed\",\"processor\":\"acme-pay\",\"confirmation\":\"CONF-"
-                + m_random.uuid().substr(0, 8) + "\"}";
+                   + m_random.uuid().substr(0, 8) + "\"}";
         write(e);
-        schedule({p.at + m_random.between(20, 600) * kMinute, 0, Pending::Kind::Ship, p.orderNo,
-                  p.customerNo, 0, e.id, p.correlationId});
+        schedule({p.at + m_random.between(20, 600) * kMinute,
+                  0,
+                  Pending::Kind::Ship,
+                  p.orderNo,
+                  p.customerNo,
+                  0,
+                  e.id,
+                  p.correlationId});
         if (bug)
-            schedule({p.at + kDay + m_random.between(0, 300) * kMinute, 0, Pending::Kind::Refund,
-                      p.orderNo, p.customerNo, cents(charged - total), e.id, p.correlationId});
+            schedule({p.at + kDay + m_random.between(0, 300) * kMinute,
+                      0,
+                      Pending::Kind::Refund,
+                      p.orderNo,
+                      p.customerNo,
+                      cents(charged - total),
+                      e.id,
+                      p.correlationId});
     }
 
     void ship(const Pending &p)
@@ -323,11 +390,14 @@ private:
     {
         const std::string order = "order-" + std::to_string(p.orderNo);
         std::string data = "{\"order\":\"" + order + "\",\"customer\":\"customer-"
-                + std::to_string(p.customerNo) + "\",\"amount\":";
+                           + std::to_string(p.customerNo) + "\",\"amount\":";
         appendNumber(data, p.amount);
         data += ",\"currency\":\"USD\",\"reason\":\"over-charge: the total in cents was charged "
                 "as dollars\"}";
-        Event e = make(p.at, "payment-" + std::to_string(p.orderNo), "PaymentRefunded", "payment",
+        Event e = make(p.at,
+                       "payment-" + std::to_string(p.orderNo),
+                       "PaymentRefunded",
+                       "payment",
                        std::move(data));
         e.causationId = p.causationId;
         e.correlationId = p.correlationId;
@@ -335,7 +405,10 @@ private:
         write(e);
     }
 
-    Event make(Timestamp::Micros t, std::string stream, const char *type, const char *source,
+    Event make(Timestamp::Micros t,
+               std::string stream,
+               const char *type,
+               const char *source,
                std::string data)
     {
         Event e;
@@ -345,9 +418,10 @@ private:
         e.source = source;
         e.recordedAt = t;
         // Most events are processed within seconds; a few wait in a queue for minutes.
-        const Timestamp::Micros lag = m_random.chance(0.04)
-                ? m_random.between(60, 900) * kSecond
-                : static_cast<Timestamp::Micros>(20 + m_random.exponential(600.0)) * 1000;
+        const Timestamp::Micros lag
+                = m_random.chance(0.04)
+                          ? m_random.between(60, 900) * kSecond
+                          : static_cast<Timestamp::Micros>(20 + m_random.exponential(600.0)) * 1000;
         e.processedAt = t + lag;
         e.data = std::move(data);
         e.metadata = "{}";

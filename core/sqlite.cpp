@@ -71,8 +71,8 @@ int64_t Database::changes() const
 Statement::Statement(Database &db, const char *sql)
     : m_db(db)
 {
-    const int rc = sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt,
-                                      nullptr);
+    const int rc
+            = sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
     if (rc != SQLITE_OK)
         fail(rc);
 }

@@ -61,11 +61,10 @@ const EventHeader *EventTableModel::header(int row) const
     if (it == m_pages.end()) {
         if (m_pages.size() >= kMaxPages) {
             // Drop the page farthest from the one wanted: views read near where they are.
-            auto far = std::max_element(m_pages.begin(), m_pages.end(),
-                                        [first](const auto &a, const auto &b) {
-                                            return std::abs(a.first - first)
-                                                    < std::abs(b.first - first);
-                                        });
+            auto far = std::max_element(
+                    m_pages.begin(), m_pages.end(), [first](const auto &a, const auto &b) {
+                        return std::abs(a.first - first) < std::abs(b.first - first);
+                    });
             m_pages.erase(far);
         }
         // seq is dense from 1, so row r is seq r + 1.
@@ -115,7 +114,9 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == Stream)
-            return tr("%1, version %2").arg(QString::fromStdString(h->stream)).arg(h->streamVersion);
+            return tr("%1, version %2")
+                    .arg(QString::fromStdString(h->stream))
+                    .arg(h->streamVersion);
         break;
     case SeqRole:
         return QVariant::fromValue<qlonglong>(h->seq);

@@ -62,8 +62,8 @@ double rawInsertSeconds(const std::vector<Event> &events, const std::string &pat
                               "schema_version, source, recorded_at, processed_at, causation_id, "
                               "correlation_id, data, metadata) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
                               "?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-        Sql::Statement insertResult(log.database(),
-                                    "INSERT INTO results (seq, result, updated_at) VALUES (?, ?, ?)");
+        Sql::Statement insertResult(
+                log.database(), "INSERT INTO results (seq, result, updated_at) VALUES (?, ?, ?)");
         for (const Event &e : events) {
             insert.bind(1, e.seq);
             insert.bind(2, std::string_view(e.id));
@@ -94,14 +94,14 @@ double rawInsertSeconds(const std::vector<Event> &events, const std::string &pat
 double rawScanSeconds(EventLog &log)
 {
     return seconds([&] {
-        Sql::Statement st(log.database(), "SELECT seq, id, stream, stream_version, type, "
-                                          "schema_version, source, recorded_at, processed_at, "
-                                          "causation_id, correlation_id, data, metadata FROM "
-                                          "events ORDER BY seq");
+        Sql::Statement st(log.database(),
+                          "SELECT seq, id, stream, stream_version, type, "
+                          "schema_version, source, recorded_at, processed_at, "
+                          "causation_id, correlation_id, data, metadata FROM "
+                          "events ORDER BY seq");
         size_t bytes = 0;
         while (st.step())
-            bytes += st.columnText(1).size() + st.columnText(11).size()
-                    + st.columnText(12).size();
+            bytes += st.columnText(1).size() + st.columnText(11).size() + st.columnText(12).size();
         if (bytes == 0)
             std::printf("(empty log)\n");
     });
@@ -129,10 +129,19 @@ std::string Figure::line() const
 {
     char buf[256];
     const double ratio = baseline > 0 ? value / baseline : 0;
-    int n = std::snprintf(buf, sizeof buf, "%s: %.0f (baseline %s %.0f, ratio %.2f", name.c_str(),
-                          value, baselineName.c_str(), baseline, ratio);
+    int n = std::snprintf(buf,
+                          sizeof buf,
+                          "%s: %.0f (baseline %s %.0f, ratio %.2f",
+                          name.c_str(),
+                          value,
+                          baselineName.c_str(),
+                          baseline,
+                          ratio);
     if (goal > 0)
-        n += std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n), ", goal >= %.2g%s", goal,
+        n += std::snprintf(buf + n,
+                           sizeof buf - static_cast<size_t>(n),
+                           ", goal >= %.2g%s",
+                           goal,
                            ratio >= goal ? "" : ", MISSED");
     std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n), ")");
     return buf;
@@ -160,17 +169,28 @@ void runAll(int64_t events, const std::string &directory)
     print({"sample.events_per_s", n / sampleTime, "sqlite_insert", insertRate, 0});
 
     const double scanRate = n / rawScanSeconds(sample);
-    print({"export.jsonl.events_per_s", n / exportSeconds(sample, ExportFormat::Jsonl, jsonl),
-           "sqlite_scan", scanRate, 0});
+    print({"export.jsonl.events_per_s",
+           n / exportSeconds(sample, ExportFormat::Jsonl, jsonl),
+           "sqlite_scan",
+           scanRate,
+           0});
     print({"export.cloudevents.events_per_s",
-           n / exportSeconds(sample, ExportFormat::CloudEvents, cloudEvents), "sqlite_scan",
-           scanRate, 0});
+           n / exportSeconds(sample, ExportFormat::CloudEvents, cloudEvents),
+           "sqlite_scan",
+           scanRate,
+           0});
 
     const std::string imported = directory + "/imported.chronolog";
-    print({"import.events_per_s", n / importSeconds(jsonl, imported), "sqlite_insert", insertRate,
+    print({"import.events_per_s",
+           n / importSeconds(jsonl, imported),
+           "sqlite_insert",
+           insertRate,
            0.8});
-    print({"import.cloudevents.events_per_s", n / importSeconds(cloudEvents, imported),
-           "sqlite_insert", insertRate, 0});
+    print({"import.cloudevents.events_per_s",
+           n / importSeconds(cloudEvents, imported),
+           "sqlite_insert",
+           insertRate,
+           0});
     removeLog(imported);
     removeLog(sampleLog);
     std::error_code ec;

@@ -18,7 +18,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption eventsOption(QStringLiteral("events"),
                                           QStringLiteral("History size (default 1000000)."),
-                                          QStringLiteral("N"), QStringLiteral("1000000"));
+                                          QStringLiteral("N"),
+                                          QStringLiteral("1000000"));
     const QCommandLineOption dirOption(QStringLiteral("dir"),
                                        QStringLiteral("Work directory (default: a temporary one)."),
                                        QStringLiteral("DIR"));

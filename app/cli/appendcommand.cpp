@@ -39,36 +39,48 @@ std::optional<Timestamp::Micros> timeOption(const CommandLine &cl, const QString
 
 int runAppend(const QStringList &arguments)
 {
-    CommandLine cl(QStringLiteral("append"), QStringLiteral("LOG"),
+    CommandLine cl(QStringLiteral("append"),
+                   QStringLiteral("LOG"),
                    QStringLiteral("Appends one event to a stream with optimistic concurrency: "
                                   "--expected-version is the version of the stream's last event "
                                   "(0 for a new stream, or \"any\"). If the stream has moved on, "
                                   "nothing is written and the exit code is 1. LOG is created if "
                                   "missing."));
-    cl.addOption({QStringLiteral("stream")}, QStringLiteral("The stream (required)."),
+    cl.addOption({QStringLiteral("stream")},
+                 QStringLiteral("The stream (required)."),
                  QStringLiteral("S"));
     cl.addOption({QStringLiteral("expected-version")},
                  QStringLiteral("The stream's current version, or any (required)."),
                  QStringLiteral("N"));
-    cl.addOption({QStringLiteral("type")}, QStringLiteral("The event type (required)."),
+    cl.addOption({QStringLiteral("type")},
+                 QStringLiteral("The event type (required)."),
                  QStringLiteral("T"));
-    cl.addOption({QStringLiteral("data")}, QStringLiteral("The payload, JSON (default null)."),
+    cl.addOption({QStringLiteral("data")},
+                 QStringLiteral("The payload, JSON (default null)."),
                  QStringLiteral("JSON"));
-    cl.addOption({QStringLiteral("metadata")}, QStringLiteral("Metadata, JSON (default {})."),
+    cl.addOption({QStringLiteral("metadata")},
+                 QStringLiteral("Metadata, JSON (default {})."),
                  QStringLiteral("JSON"));
-    cl.addOption({QStringLiteral("source")}, QStringLiteral("The emitting service."),
+    cl.addOption({QStringLiteral("source")},
+                 QStringLiteral("The emitting service."),
                  QStringLiteral("SRC"));
-    cl.addOption({QStringLiteral("id")}, QStringLiteral("The event id (default: a new UUID)."),
+    cl.addOption({QStringLiteral("id")},
+                 QStringLiteral("The event id (default: a new UUID)."),
                  QStringLiteral("ID"));
-    cl.addOption({QStringLiteral("causation-id")}, QStringLiteral("The id of the cause."),
+    cl.addOption({QStringLiteral("causation-id")},
+                 QStringLiteral("The id of the cause."),
                  QStringLiteral("ID"));
     cl.addOption({QStringLiteral("correlation-id")},
-                 QStringLiteral("The business transaction's id."), QStringLiteral("ID"));
+                 QStringLiteral("The business transaction's id."),
+                 QStringLiteral("ID"));
     cl.addOption({QStringLiteral("schema-version")},
-                 QStringLiteral("The payload's schema version (default 1)."), QStringLiteral("N"));
+                 QStringLiteral("The payload's schema version (default 1)."),
+                 QStringLiteral("N"));
     cl.addOption({QStringLiteral("recorded-at")},
-                 QStringLiteral("When it happened (default: now)."), QStringLiteral("TIME"));
-    cl.addOption({QStringLiteral("processed-at")}, QStringLiteral("When it was processed."),
+                 QStringLiteral("When it happened (default: now)."),
+                 QStringLiteral("TIME"));
+    cl.addOption({QStringLiteral("processed-at")},
+                 QStringLiteral("When it was processed."),
                  QStringLiteral("TIME"));
     if (!cl.parse(arguments))
         return 0;
@@ -108,9 +120,9 @@ int runAppend(const QStringList &arguments)
         Exporter::appendCanonical(line, stored);
         printOut(line);
     } else {
-        printOut("appended seq " + std::to_string(stored.seq) + ": " + stored.stream + " at version "
-                 + std::to_string(stored.streamVersion) + " (" + stored.type + ", id " + stored.id
-                 + ")");
+        printOut("appended seq " + std::to_string(stored.seq) + ": " + stored.stream
+                 + " at version " + std::to_string(stored.streamVersion) + " (" + stored.type
+                 + ", id " + stored.id + ")");
     }
     return 0;
 }

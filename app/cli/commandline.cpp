@@ -10,7 +10,8 @@ std::string toStd(const QString &s)
     return s.toStdString();
 }
 
-CommandLine::CommandLine(const QString &command, const QString &synopsis,
+CommandLine::CommandLine(const QString &command,
+                         const QString &synopsis,
                          const QString &description)
     : m_command(command)
     , m_synopsis(synopsis)
@@ -23,8 +24,10 @@ CommandLine::CommandLine(const QString &command, const QString &synopsis,
                                           QStringLiteral("Machine-readable output (JSON).")));
 }
 
-void CommandLine::addOption(const QStringList &names, const QString &description,
-                            const QString &valueName, const QString &defaultValue)
+void CommandLine::addOption(const QStringList &names,
+                            const QString &description,
+                            const QString &valueName,
+                            const QString &defaultValue)
 {
     QCommandLineOption option(names, description, valueName, defaultValue);
     m_parser.addOption(option);

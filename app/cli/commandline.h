@@ -16,8 +16,10 @@ public:
     CommandLine(const QString &command, const QString &synopsis, const QString &description);
 
     QCommandLineParser &parser() { return m_parser; }
-    void addOption(const QStringList &names, const QString &description,
-                   const QString &valueName = {}, const QString &defaultValue = {});
+    void addOption(const QStringList &names,
+                   const QString &description,
+                   const QString &valueName = {},
+                   const QString &defaultValue = {});
 
     /// Parses the arguments after the command name. Returns false when --help was given (the
     /// help is printed then).

@@ -5,15 +5,17 @@ namespace Chronoscope::Cli {
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> list = {
-            {"import", "LOG FILE...   import JSON Lines or CloudEvents files, atomically",
+            {"import",
+             "LOG FILE...   import JSON Lines or CloudEvents files, atomically",
              runImport},
             {"export", "LOG           write the events as JSON Lines or CloudEvents", runExport},
             {"info", "LOG           counts, streams, types, time range, branches", runInfo},
-            {"events", "LOG           list events, filtered by stream, type, source, seq",
+            {"events",
+             "LOG           list events, filtered by stream, type, source, seq",
              runEvents},
-            {"append", "LOG           append one event with an expected stream version",
-             runAppend},
-            {"sample", "LOG           write the shop history of the article into a new log",
+            {"append", "LOG           append one event with an expected stream version", runAppend},
+            {"sample",
+             "LOG           write the shop history of the article into a new log",
              runSample},
     };
     return list;

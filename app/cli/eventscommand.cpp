@@ -9,22 +9,28 @@ namespace Chronoscope::Cli {
 
 int runEvents(const QStringList &arguments)
 {
-    CommandLine cl(QStringLiteral("events"), QStringLiteral("LOG"),
+    CommandLine cl(QStringLiteral("events"),
+                   QStringLiteral("LOG"),
                    QStringLiteral("Lists events in seq order. --stream, --type and --source match "
                                   "exactly, or as a glob with * ? [...]. With --json, each event "
                                   "is one canonical JSON record per line."));
-    cl.addOption({QStringLiteral("rev")}, QStringLiteral("Up to this revision (default: main)."),
-                 QStringLiteral("REV"), QStringLiteral("main"));
-    cl.addOption({QStringLiteral("stream")}, QStringLiteral("Only this stream (or glob)."),
+    cl.addOption({QStringLiteral("rev")},
+                 QStringLiteral("Up to this revision (default: main)."),
+                 QStringLiteral("REV"),
+                 QStringLiteral("main"));
+    cl.addOption({QStringLiteral("stream")},
+                 QStringLiteral("Only this stream (or glob)."),
                  QStringLiteral("S"));
-    cl.addOption({QStringLiteral("type")}, QStringLiteral("Only this event type (or glob)."),
+    cl.addOption({QStringLiteral("type")},
+                 QStringLiteral("Only this event type (or glob)."),
                  QStringLiteral("T"));
-    cl.addOption({QStringLiteral("source")}, QStringLiteral("Only this source service (or glob)."),
+    cl.addOption({QStringLiteral("source")},
+                 QStringLiteral("Only this source service (or glob)."),
                  QStringLiteral("SRC"));
-    cl.addOption({QStringLiteral("from")}, QStringLiteral("Start at this seq."),
-                 QStringLiteral("SEQ"));
-    cl.addOption({QStringLiteral("limit")}, QStringLiteral("At most N events."),
-                 QStringLiteral("N"));
+    cl.addOption(
+            {QStringLiteral("from")}, QStringLiteral("Start at this seq."), QStringLiteral("SEQ"));
+    cl.addOption(
+            {QStringLiteral("limit")}, QStringLiteral("At most N events."), QStringLiteral("N"));
     if (!cl.parse(arguments))
         return 0;
     cl.positional(1, 1);

@@ -15,16 +15,20 @@ namespace Chronoscope::Cli {
 
 int runExport(const QStringList &arguments)
 {
-    CommandLine cl(QStringLiteral("export"), QStringLiteral("LOG"),
+    CommandLine cl(QStringLiteral("export"),
+                   QStringLiteral("LOG"),
                    QStringLiteral("Writes the events of a revision, one JSON object per line: the "
                                   "canonical record (jsonl) or CloudEvents 1.0 with the canonical "
                                   "fields as extension attributes (cloudevents). Importing either "
                                   "reproduces every field."));
     cl.addOption({QStringLiteral("rev")},
                  QStringLiteral("The revision to export (default: main)."),
-                 QStringLiteral("REV"), QStringLiteral("main"));
-    cl.addOption({QStringLiteral("format")}, QStringLiteral("jsonl (default) or cloudevents."),
-                 QStringLiteral("FORMAT"), QStringLiteral("jsonl"));
+                 QStringLiteral("REV"),
+                 QStringLiteral("main"));
+    cl.addOption({QStringLiteral("format")},
+                 QStringLiteral("jsonl (default) or cloudevents."),
+                 QStringLiteral("FORMAT"),
+                 QStringLiteral("jsonl"));
     cl.addOption({QStringLiteral("o"), QStringLiteral("output")},
                  QStringLiteral("Write to FILE instead of stdout (replaced atomically)."),
                  QStringLiteral("FILE"));

@@ -43,9 +43,10 @@ void removeLogFiles(const std::string &path)
 
 int runImport(const QStringList &arguments)
 {
-    CommandLine cl(QStringLiteral("import"), QStringLiteral("LOG FILE..."),
-                   QStringLiteral(
-                           "Imports events into LOG (created if missing), all files in one "
+    CommandLine cl(
+            QStringLiteral("import"),
+            QStringLiteral("LOG FILE..."),
+            QStringLiteral("Imports events into LOG (created if missing), all files in one "
                            "transaction. Reads canonical JSON Lines and CloudEvents 1.0 JSON (one "
                            "event, a batch array, or one event per line). On a bad line the "
                            "default --on-error abort prints FILE:LINE: what is wrong, exits 2 and "
@@ -53,11 +54,13 @@ int runImport(const QStringList &arguments)
                            "every skipped line."));
     cl.addOption({QStringLiteral("format")},
                  QStringLiteral("Input format: auto (default), jsonl or cloudevents."),
-                 QStringLiteral("FORMAT"), QStringLiteral("auto"));
+                 QStringLiteral("FORMAT"),
+                 QStringLiteral("auto"));
     cl.addOption({QStringLiteral("on-error")},
                  QStringLiteral("abort (default): import nothing on a bad line; skip: import the "
                                 "rest and list the skipped lines."),
-                 QStringLiteral("MODE"), QStringLiteral("abort"));
+                 QStringLiteral("MODE"),
+                 QStringLiteral("abort"));
     cl.addOption({QStringLiteral("progress")}, QStringLiteral("Print progress on stderr."));
     if (!cl.parse(arguments))
         return 0;
@@ -77,8 +80,7 @@ int runImport(const QStringList &arguments)
     if (cl.isSet(QStringLiteral("progress"))) {
         options.progress = [](const ImportProgress &p) {
             printErr("progress: " + std::to_string(p.events) + " events, "
-                     + std::to_string(p.bytesTotal ? p.bytesDone * 100 / p.bytesTotal : 100)
-                     + "%");
+                     + std::to_string(p.bytesTotal ? p.bytesDone * 100 / p.bytesTotal : 100) + "%");
             return true;
         };
     }

@@ -49,7 +49,8 @@ nlohmann::ordered_json optionalTime(const std::optional<Timestamp::Micros> &t)
 
 int runInfo(const QStringList &arguments)
 {
-    CommandLine cl(QStringLiteral("info"), QStringLiteral("LOG"),
+    CommandLine cl(QStringLiteral("info"),
+                   QStringLiteral("LOG"),
                    QStringLiteral("Counts, streams, event types, sources, time range, processing "
                                   "lag and branches of a log."));
     if (!cl.parse(arguments))
@@ -82,15 +83,17 @@ int runInfo(const QStringList &arguments)
     };
     line("log", log.path() + " (schema " + std::to_string(s.schemaVersion) + ")");
     line("events", std::to_string(s.events));
-    line("streams", std::to_string(s.streams) + (s.streamFamilies.empty()
-                                                         ? std::string()
-                                                         : " (" + countList(s.streamFamilies) + ")"));
+    line("streams",
+         std::to_string(s.streams)
+                 + (s.streamFamilies.empty() ? std::string()
+                                             : " (" + countList(s.streamFamilies) + ")"));
     if (s.firstRecordedAt)
-        line("time", Timestamp::format(*s.firstRecordedAt) + " .. "
-                             + Timestamp::format(*s.lastRecordedAt));
+        line("time",
+             Timestamp::format(*s.firstRecordedAt) + " .. " + Timestamp::format(*s.lastRecordedAt));
     if (s.meanLag)
-        line("lag", "mean " + duration(*s.meanLag) + ", max " + duration(s.maxLag.value_or(0))
-                            + " (processed_at - recorded_at)");
+        line("lag",
+             "mean " + duration(*s.meanLag) + ", max " + duration(s.maxLag.value_or(0))
+                     + " (processed_at - recorded_at)");
     line("results", std::to_string(s.results));
     line("types", countList(s.types));
     line("sources", countList(s.sources));

@@ -19,8 +19,8 @@ void printUsage()
                        "stderr.\nExit codes: 0 success, 1 the operation failed, 2 bad usage or "
                        "bad input.\n\nCommands:\n";
     for (const auto &command : Cli::commands())
-        text += "  " + std::string(command.name) + std::string(10 - std::string(command.name).size(), ' ')
-                + command.synopsis + "\n";
+        text += "  " + std::string(command.name)
+                + std::string(10 - std::string(command.name).size(), ' ') + command.synopsis + "\n";
     text += "\nRun chronoscope-cli COMMAND --help for the options of a command.";
     Cli::printOut(text);
 }

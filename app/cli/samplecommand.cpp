@@ -9,16 +9,21 @@ namespace Chronoscope::Cli {
 
 int runSample(const QStringList &arguments)
 {
-    CommandLine cl(QStringLiteral("sample"), QStringLiteral("LOG"),
+    CommandLine cl(QStringLiteral("sample"),
+                   QStringLiteral("LOG"),
                    QStringLiteral("Writes the shop history of the article into a new log: "
                                   "customer, order and payment services, the tax change of "
                                   "2018-02-01, the CustomerRegistered schema change, gateway "
                                   "recordings, and one over-charged payment that is refunded "
                                   "later. The same --events and --seed give the same history."));
-    cl.addOption({QStringLiteral("events")}, QStringLiteral("How many events (default 500)."),
-                 QStringLiteral("N"), QStringLiteral("500"));
-    cl.addOption({QStringLiteral("seed")}, QStringLiteral("The random seed (default 1)."),
-                 QStringLiteral("S"), QStringLiteral("1"));
+    cl.addOption({QStringLiteral("events")},
+                 QStringLiteral("How many events (default 500)."),
+                 QStringLiteral("N"),
+                 QStringLiteral("500"));
+    cl.addOption({QStringLiteral("seed")},
+                 QStringLiteral("The random seed (default 1)."),
+                 QStringLiteral("S"),
+                 QStringLiteral("1"));
     cl.addOption({QStringLiteral("progress")}, QStringLiteral("Print progress on stderr."));
     if (!cl.parse(arguments))
         return 0;

@@ -40,7 +40,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     statusBar()->addWidget(m_positionLabel, 1);
     statusBar()->addPermanentWidget(m_countLabel);
-    connect(m_eventView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    connect(m_eventView->selectionModel(),
+            &QItemSelectionModel::currentRowChanged,
+            this,
             &MainWindow::updateStatus);
 
     createMenus();
@@ -67,7 +69,8 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Chronoscope"), this, [this] {
-        QMessageBox::about(this, tr("About Chronoscope"),
+        QMessageBox::about(this,
+                           tr("About Chronoscope"),
                            tr("<b>Chronoscope</b> %1<br>A debugger for event histories: step "
                               "through an event log, see who listens to which events, fork and "
                               "compare histories.")
@@ -101,9 +104,11 @@ QString MainWindow::logPath() const
 
 void MainWindow::showOpenDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open Log"), QFileInfo(logPath()).absolutePath(),
-            tr("Chronoscope logs (*.chronolog);;All files (*)"));
+    const QString path
+            = QFileDialog::getOpenFileName(this,
+                                           tr("Open Log"),
+                                           QFileInfo(logPath()).absolutePath(),
+                                           tr("Chronoscope logs (*.chronolog);;All files (*)"));
     if (path.isEmpty())
         return;
     const QString error = openLog(path);
@@ -121,10 +126,9 @@ void MainWindow::updateStatus()
     m_countLabel->setText(tr("%n event(s)", nullptr, m_eventModel->rowCount()));
     const QModelIndex current = m_eventView->currentIndex();
     if (current.isValid())
-        m_positionLabel->setText(
-                tr("Event %1 of %2")
-                        .arg(current.data(EventTableModel::SeqRole).toLongLong())
-                        .arg(m_eventModel->rowCount()));
+        m_positionLabel->setText(tr("Event %1 of %2")
+                                         .arg(current.data(EventTableModel::SeqRole).toLongLong())
+                                         .arg(m_eventModel->rowCount()));
     else
         m_positionLabel->setText(QFileInfo(logPath()).fileName());
 }

@@ -16,8 +16,8 @@ QString path()
         return {};
     if (!QFile::copy(QStringLiteral(":/samples/shop.chronolog"), target))
         return {};
-    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
-                                          | QFile::ReadOther);
+    QFile::setPermissions(
+            target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     return target;
 }
 

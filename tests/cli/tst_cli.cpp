@@ -72,12 +72,18 @@ private slots:
     {
         QTest::addColumn<QString>("command");
         QTest::addColumn<QString>("option");
-        QTest::newRow("import") << "import" << "--on-error";
-        QTest::newRow("export") << "export" << "--format";
-        QTest::newRow("info") << "info" << "--json";
-        QTest::newRow("events") << "events" << "--stream";
-        QTest::newRow("append") << "append" << "--expected-version";
-        QTest::newRow("sample") << "sample" << "--seed";
+        QTest::newRow("import") << "import"
+                                << "--on-error";
+        QTest::newRow("export") << "export"
+                                << "--format";
+        QTest::newRow("info") << "info"
+                              << "--json";
+        QTest::newRow("events") << "events"
+                                << "--stream";
+        QTest::newRow("append") << "append"
+                                << "--expected-version";
+        QTest::newRow("sample") << "sample"
+                                << "--seed";
     }
 
     void everyCommandHasHelp()
@@ -103,7 +109,8 @@ private slots:
         QVERIFY(r.err.contains(QStringLiteral("unknown command \"frobnicate\"")));
         r = cli({QStringLiteral("info")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QStringLiteral("usage: chronoscope-cli info LOG")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("usage: chronoscope-cli info LOG")),
+                 qPrintable(r.err));
         r = cli({QStringLiteral("events"), path("x"), QStringLiteral("--bogus")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("bogus")), qPrintable(r.err));
@@ -112,8 +119,12 @@ private slots:
     void sampleInfoAndEvents()
     {
         const QString log = path("shop.chronolog");
-        Result r = cli({QStringLiteral("sample"), log, QStringLiteral("--events"),
-                        QStringLiteral("400"), QStringLiteral("--seed"), QStringLiteral("3")});
+        Result r = cli({QStringLiteral("sample"),
+                        log,
+                        QStringLiteral("--events"),
+                        QStringLiteral("400"),
+                        QStringLiteral("--seed"),
+                        QStringLiteral("3")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("wrote 400 events")));
         const QJsonObject info = infoOf(log);
@@ -127,19 +138,27 @@ private slots:
         QCOMPARE(sum, 400);
         QCOMPARE(types.value(QStringLiteral("PaymentRefunded")).toInt(), 1);
         QCOMPARE(info.value(QStringLiteral("sources")).toObject().keys(),
-                 (QStringList{QStringLiteral("customer"), QStringLiteral("order"),
+                 (QStringList{QStringLiteral("customer"),
+                              QStringLiteral("order"),
                               QStringLiteral("payment")}));
-        QVERIFY(info.value(QStringLiteral("first_recorded_at")).toString().startsWith(
-                QStringLiteral("2018-01-01T")));
+        QVERIFY(info.value(QStringLiteral("first_recorded_at"))
+                        .toString()
+                        .startsWith(QStringLiteral("2018-01-01T")));
 
         // The refund names its cause: the over-charged payment.
-        r = cli({QStringLiteral("events"), log, QStringLiteral("--type"),
-                 QStringLiteral("PaymentRefunded"), QStringLiteral("--json")});
+        r = cli({QStringLiteral("events"),
+                 log,
+                 QStringLiteral("--type"),
+                 QStringLiteral("PaymentRefunded"),
+                 QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject refund = QJsonDocument::fromJson(r.out.toUtf8()).object();
         const QString cause = refund.value(QStringLiteral("causation_id")).toString();
-        r = cli({QStringLiteral("events"), log, QStringLiteral("--stream"),
-                 refund.value(QStringLiteral("stream")).toString(), QStringLiteral("--json")});
+        r = cli({QStringLiteral("events"),
+                 log,
+                 QStringLiteral("--stream"),
+                 refund.value(QStringLiteral("stream")).toString(),
+                 QStringLiteral("--json")});
         const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
         const QJsonObject charge = QJsonDocument::fromJson(lines.first().toUtf8()).object();
@@ -147,14 +166,24 @@ private slots:
         QCOMPARE(charge.value(QStringLiteral("type")).toString(), QStringLiteral("PaymentCharged"));
 
         // Filters: globs, a seq window, a revision.
-        r = cli({QStringLiteral("events"), log, QStringLiteral("--type"), QStringLiteral("Order*"),
-                 QStringLiteral("--from"), QStringLiteral("10"), QStringLiteral("--limit"),
+        r = cli({QStringLiteral("events"),
+                 log,
+                 QStringLiteral("--type"),
+                 QStringLiteral("Order*"),
+                 QStringLiteral("--from"),
+                 QStringLiteral("10"),
+                 QStringLiteral("--limit"),
                  QStringLiteral("5")});
         QCOMPARE(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 5);
         QVERIFY(!r.out.contains(QStringLiteral("Payment")));
-        r = cli({QStringLiteral("export"), log, QStringLiteral("--rev"), QStringLiteral("main@25")});
+        r = cli({QStringLiteral("export"),
+                 log,
+                 QStringLiteral("--rev"),
+                 QStringLiteral("main@25")});
         QCOMPARE(r.out.count(QLatin1Char('\n')), 25);
-        r = cli({QStringLiteral("export"), log, QStringLiteral("--rev"),
+        r = cli({QStringLiteral("export"),
+                 log,
+                 QStringLiteral("--rev"),
                  QStringLiteral("main@2018-01-05T00:00:00Z")});
         for (const QString &line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             QVERIFY(QJsonDocument::fromJson(line.toUtf8())
@@ -162,7 +191,10 @@ private slots:
                             .value(QStringLiteral("recorded_at"))
                             .toString()
                     < QStringLiteral("2018-01-05"));
-        r = cli({QStringLiteral("export"), log, QStringLiteral("--rev"), QStringLiteral("main@401")});
+        r = cli({QStringLiteral("export"),
+                 log,
+                 QStringLiteral("--rev"),
+                 QStringLiteral("main@401")});
         QCOMPARE(r.exitCode, 1);
         r = cli({QStringLiteral("export"), log, QStringLiteral("--rev"), QStringLiteral("fix@3")});
         QCOMPARE(r.exitCode, 1);
@@ -186,13 +218,19 @@ private slots:
         QFETCH(QString, format);
         const QString log = path("roundtrip.chronolog");
         if (!QFile::exists(log))
-            QCOMPARE(cli({QStringLiteral("sample"), log, QStringLiteral("--events"),
+            QCOMPARE(cli({QStringLiteral("sample"),
+                          log,
+                          QStringLiteral("--events"),
                           QStringLiteral("1500")})
                              .exitCode,
                      0);
         const QString file = path("roundtrip.") + format;
-        Result r = cli({QStringLiteral("export"), log, QStringLiteral("--format"), format,
-                        QStringLiteral("-o"), file});
+        Result r = cli({QStringLiteral("export"),
+                        log,
+                        QStringLiteral("--format"),
+                        format,
+                        QStringLiteral("-o"),
+                        file});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(!QFile::exists(file + QStringLiteral(".partial")));
         const QString copy = path("copy-") + format + QStringLiteral(".chronolog");
@@ -213,10 +251,11 @@ private slots:
         const QString before = exported(log);
 
         const QString bad = path("bad.jsonl");
-        writeFile(bad, "{\"id\":\"b\",\"stream\":\"s\",\"type\":\"T\"}\n"
-                       "{\"id\":\"c\",\"stream\":\"s\",\"type\":\"T\"}\n"
-                       "{\"id\":\"d\",\"stream\":\"s\",\"type\":\"T\",\"data\":{\"x\":}}\n"
-                       "{\"id\":\"e\",\"stream\":\"s\"}\n");
+        writeFile(bad,
+                  "{\"id\":\"b\",\"stream\":\"s\",\"type\":\"T\"}\n"
+                  "{\"id\":\"c\",\"stream\":\"s\",\"type\":\"T\"}\n"
+                  "{\"id\":\"d\",\"stream\":\"s\",\"type\":\"T\",\"data\":{\"x\":}}\n"
+                  "{\"id\":\"e\",\"stream\":\"s\"}\n");
         Result r = cli({QStringLiteral("import"), log, bad});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.startsWith(QStringLiteral("chronoscope-cli import: ") + bad
@@ -225,7 +264,10 @@ private slots:
         QCOMPARE(exported(log), before);
 
         // --on-error skip imports the rest and lists every skipped line.
-        r = cli({QStringLiteral("import"), log, bad, QStringLiteral("--on-error"),
+        r = cli({QStringLiteral("import"),
+                 log,
+                 bad,
+                 QStringLiteral("--on-error"),
                  QStringLiteral("skip")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains(QStringLiteral("skipped: ") + bad + QStringLiteral(":3: ")),
@@ -261,10 +303,17 @@ private slots:
     {
         const QString log = path("append.chronolog");
         auto append = [&](const QString &expected, const QString &data = QStringLiteral("{}")) {
-            return cli({QStringLiteral("append"), log, QStringLiteral("--stream"),
-                        QStringLiteral("order-9"), QStringLiteral("--expected-version"), expected,
-                        QStringLiteral("--type"), QStringLiteral("OrderPlaced"),
-                        QStringLiteral("--data"), data, QStringLiteral("--source"),
+            return cli({QStringLiteral("append"),
+                        log,
+                        QStringLiteral("--stream"),
+                        QStringLiteral("order-9"),
+                        QStringLiteral("--expected-version"),
+                        expected,
+                        QStringLiteral("--type"),
+                        QStringLiteral("OrderPlaced"),
+                        QStringLiteral("--data"),
+                        data,
+                        QStringLiteral("--source"),
                         QStringLiteral("order")});
         };
         Result r = append(QStringLiteral("0"), QStringLiteral("{\"amount\":120}"));
@@ -291,9 +340,14 @@ private slots:
     void concurrentAppendsFromManyProcesses()
     {
         const QString log = path("race.chronolog");
-        QCOMPARE(cli({QStringLiteral("append"), log, QStringLiteral("--stream"),
-                      QStringLiteral("other"), QStringLiteral("--expected-version"),
-                      QStringLiteral("0"), QStringLiteral("--type"), QStringLiteral("T")})
+        QCOMPARE(cli({QStringLiteral("append"),
+                      log,
+                      QStringLiteral("--stream"),
+                      QStringLiteral("other"),
+                      QStringLiteral("--expected-version"),
+                      QStringLiteral("0"),
+                      QStringLiteral("--type"),
+                      QStringLiteral("T")})
                          .exitCode,
                  0);
         auto race = [&](int processes, const QString &expected) {
@@ -301,10 +355,16 @@ private slots:
             for (int i = 0; i < processes; ++i) {
                 auto process = std::make_unique<QProcess>();
                 process->start(QStringLiteral(CHRONOSCOPE_CLI),
-                               {QStringLiteral("append"), log, QStringLiteral("--stream"),
-                                QStringLiteral("cart-1"), QStringLiteral("--expected-version"),
-                                expected, QStringLiteral("--type"), QStringLiteral("ItemAdded"),
-                                QStringLiteral("--data"), QStringLiteral("{\"n\":%1}").arg(i)});
+                               {QStringLiteral("append"),
+                                log,
+                                QStringLiteral("--stream"),
+                                QStringLiteral("cart-1"),
+                                QStringLiteral("--expected-version"),
+                                expected,
+                                QStringLiteral("--type"),
+                                QStringLiteral("ItemAdded"),
+                                QStringLiteral("--data"),
+                                QStringLiteral("{\"n\":%1}").arg(i)});
                 running.push_back(std::move(process));
             }
             int succeeded = 0;
@@ -313,7 +373,8 @@ private slots:
                 const QString err = QString::fromUtf8(process->readAllStandardError());
                 if (process->exitCode() == 0)
                     ++succeeded;
-                else if (process->exitCode() != 1 || !err.contains(QStringLiteral("expected version")))
+                else if (process->exitCode() != 1
+                         || !err.contains(QStringLiteral("expected version")))
                     return -1; // failed for another reason than the conflict
             }
             return succeeded;
@@ -322,8 +383,11 @@ private slots:
         QCOMPARE(race(8, QStringLiteral("0")), 1);
         // Nobody cares about the version: nobody is lost.
         QCOMPARE(race(12, QStringLiteral("any")), 12);
-        Result r = cli({QStringLiteral("events"), log, QStringLiteral("--stream"),
-                        QStringLiteral("cart-1"), QStringLiteral("--json")});
+        Result r = cli({QStringLiteral("events"),
+                        log,
+                        QStringLiteral("--stream"),
+                        QStringLiteral("cart-1"),
+                        QStringLiteral("--json")});
         const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 13);
         for (int i = 0; i < lines.size(); ++i)
@@ -338,15 +402,21 @@ private slots:
     void aKilledImportLeavesTheLogAsItWas()
     {
         const QString source = path("big.chronolog");
-        QCOMPARE(cli({QStringLiteral("sample"), source, QStringLiteral("--events"),
+        QCOMPARE(cli({QStringLiteral("sample"),
+                      source,
+                      QStringLiteral("--events"),
                       QStringLiteral("200000")})
                          .exitCode,
                  0);
         const QString file = path("big.jsonl");
         QCOMPARE(cli({QStringLiteral("export"), source, QStringLiteral("-o"), file}).exitCode, 0);
         const QString log = path("victim.chronolog");
-        QCOMPARE(cli({QStringLiteral("sample"), log, QStringLiteral("--events"),
-                      QStringLiteral("50"), QStringLiteral("--seed"), QStringLiteral("9")})
+        QCOMPARE(cli({QStringLiteral("sample"),
+                      log,
+                      QStringLiteral("--events"),
+                      QStringLiteral("50"),
+                      QStringLiteral("--seed"),
+                      QStringLiteral("9")})
                          .exitCode,
                  0);
         const QString before = exported(log);
@@ -358,7 +428,8 @@ private slots:
         import.setReadChannel(QProcess::StandardError);
         // Kill it once it has written part of the import (progress comes after each batch).
         QString progress;
-        while (!progress.contains(QStringLiteral("progress: ")) && import.state() == QProcess::Running) {
+        while (!progress.contains(QStringLiteral("progress: "))
+               && import.state() == QProcess::Running) {
             import.waitForReadyRead(10000);
             progress += QString::fromUtf8(import.readAllStandardError());
         }
@@ -382,7 +453,9 @@ private slots:
     void theSqliteShellCannotRewriteHistory()
     {
         const QString log = path("immutable.chronolog");
-        QCOMPARE(cli({QStringLiteral("sample"), log, QStringLiteral("--events"),
+        QCOMPARE(cli({QStringLiteral("sample"),
+                      log,
+                      QStringLiteral("--events"),
                       QStringLiteral("20")})
                          .exitCode,
                  0);
@@ -393,7 +466,8 @@ private slots:
             shell.start(QStringLiteral("sqlite3"), {log, QString::fromUtf8(sql)});
             QVERIFY2(shell.waitForFinished(), "sqlite3 is needed (apt-get install sqlite3)");
             QVERIFY(shell.exitCode() != 0);
-            QVERIFY(QString::fromUtf8(shell.readAllStandardError()).contains(QStringLiteral("immutable")));
+            QVERIFY(QString::fromUtf8(shell.readAllStandardError())
+                            .contains(QStringLiteral("immutable")));
         }
         QCOMPARE(exported(log), before);
     }
@@ -404,7 +478,8 @@ private slots:
         if (!QFile::exists(root))
             QSKIP("the corpus is not on this machine");
         const QString log = path("corpus.chronolog");
-        Result r = cli({QStringLiteral("import"), log,
+        Result r = cli({QStringLiteral("import"),
+                        log,
                         root + QStringLiteral("spec/correlation_L83-93_order-placed.json"),
                         root + QStringLiteral("spec/correlation_L99-110_payment-processed.json")});
         QCOMPARE(r.exitCode, 0);
@@ -413,8 +488,12 @@ private slots:
         QCOMPARE(lines.size(), 2);
         const QJsonObject payment = QJsonDocument::fromJson(lines[1].toUtf8()).object();
         QCOMPARE(payment.value(QStringLiteral("causation_id")).toString(),
-                 QJsonDocument::fromJson(lines[0].toUtf8()).object().value(QStringLiteral("id")).toString());
-        const QString bad = root + QStringLiteral("sdk-java/json-jackson/v1/fail_numeric_long.json");
+                 QJsonDocument::fromJson(lines[0].toUtf8())
+                         .object()
+                         .value(QStringLiteral("id"))
+                         .toString());
+        const QString bad
+                = root + QStringLiteral("sdk-java/json-jackson/v1/fail_numeric_long.json");
         r = cli({QStringLiteral("import"), log, bad});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(bad + QStringLiteral(":1: ")), qPrintable(r.err));

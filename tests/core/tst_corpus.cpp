@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 
 using namespace Chronoscope;
-using Test::pathIn;
 using nlohmann::json;
+using Test::pathIn;
 
 // Every file of the CloudEvents corpus (../shared/corpus/cloudevents, see its SOURCES.md): the
 // files marked valid import with every attribute kept; the invalid ones are refused with a
@@ -118,7 +118,8 @@ private slots:
             QSKIP("the corpus (" CHRONOSCOPE_CORPUS_DIR ") is not on this machine");
         QTest::addColumn<QString>("relative");
         const QString root = QStringLiteral(CHRONOSCOPE_CORPUS_DIR "/cloudevents/");
-        QDirIterator it(root, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(
+                root, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
         QStringList files;
         while (it.hasNext())
             files << it.next().mid(root.size());
@@ -178,7 +179,8 @@ private slots:
         QTemporaryDir dir;
         EventLog log(pathIn(dir, "a.chronolog"), EventLog::OpenMode::CreateIfMissing);
         Importer(log, {}).run(
-                {Test::corpus("cloudevents/spec/json-format_L399-405_data_base64-no-datacontenttype.json"),
+                {Test::corpus("cloudevents/spec/"
+                              "json-format_L399-405_data_base64-no-datacontenttype.json"),
                  Test::corpus("cloudevents/sdk-java/json-jackson/v1/base64_text_data.json")});
         QVERIFY(json::parse(log.event(1)->data) == json::parse(R"({"xyz":123})"));
         QVERIFY(json::parse(log.event(1)->metadata)["_source"]["data_base64"].get<bool>());
@@ -191,16 +193,18 @@ private slots:
             QSKIP("the corpus is not on this machine");
         QTemporaryDir dir;
         EventLog log(pathIn(dir, "a.chronolog"), EventLog::OpenMode::CreateIfMissing);
-        const std::vector<std::string> files = {
-                Test::corpus("cloudevents/sdk-javascript/v1/structured-event-1.json"),
-                Test::corpus("cloudevents/sdk-javascript/v1/structured-event-2.json")};
+        const std::vector<std::string> files
+                = {Test::corpus("cloudevents/sdk-javascript/v1/structured-event-1.json"),
+                   Test::corpus("cloudevents/sdk-javascript/v1/structured-event-2.json")};
         try {
             Importer(log, {}).run(files);
             QFAIL("a repeated id should be refused");
         } catch (const Error &e) {
-            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("duplicate id")), e.what());
-            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("structured-event-1.json")),
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("duplicate id")),
                      e.what());
+            QVERIFY2(
+                    QString::fromUtf8(e.what()).contains(QStringLiteral("structured-event-1.json")),
+                    e.what());
         }
         ImportOptions skip;
         skip.onError = OnError::Skip;

@@ -102,8 +102,8 @@ private slots:
         QTemporaryDir dir;
         EventLog log(pathIn(dir, "a.chronolog"), EventLog::OpenMode::CreateIfMissing);
         log.append(makeEvent("order-1", "OrderPlaced", "same"), std::nullopt);
-        QVERIFY_THROWS_EXCEPTION(Error, log.append(makeEvent("order-2", "OrderPlaced", "same"),
-                                                   std::nullopt));
+        QVERIFY_THROWS_EXCEPTION(
+                Error, log.append(makeEvent("order-2", "OrderPlaced", "same"), std::nullopt));
         QCOMPARE(log.eventCount(), 1);
         QCOMPARE(log.streamVersion("order-2"), 0);
     }
@@ -120,14 +120,16 @@ private slots:
                 != std::string::npos);
         QVERIFY(rawExec(path, "DELETE FROM events").find("immutable") != std::string::npos);
         // Writing past the end with a gap, or a stream version out of order, is refused too.
-        QVERIFY(rawExec(path, "INSERT INTO events (seq, id, stream, stream_version, type, "
-                              "recorded_at, data, metadata) VALUES (5, 'x', 's', 1, 'T', 0, "
-                              "'null', '{}')")
+        QVERIFY(rawExec(path,
+                        "INSERT INTO events (seq, id, stream, stream_version, type, "
+                        "recorded_at, data, metadata) VALUES (5, 'x', 's', 1, 'T', 0, "
+                        "'null', '{}')")
                         .find("densely")
                 != std::string::npos);
-        QVERIFY(rawExec(path, "INSERT INTO events (seq, id, stream, stream_version, type, "
-                              "recorded_at, data, metadata) VALUES (2, 'x', 'order-1', 1, 'T', 0, "
-                              "'null', '{}')")
+        QVERIFY(rawExec(path,
+                        "INSERT INTO events (seq, id, stream, stream_version, type, "
+                        "recorded_at, data, metadata) VALUES (2, 'x', 'order-1', 1, 'T', 0, "
+                        "'null', '{}')")
                         .find("densely")
                 != std::string::npos);
         EventLog log(path, EventLog::OpenMode::Existing);
@@ -199,8 +201,9 @@ private slots:
                 EventLog log(path, mode);
                 QFAIL("should be refused");
             } catch (const Error &e) {
-                QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("another application")),
-                         e.what());
+                QVERIFY2(
+                        QString::fromUtf8(e.what()).contains(QStringLiteral("another application")),
+                        e.what());
             }
         }
         QCOMPARE(Test::fileHash(path), before);
@@ -222,7 +225,9 @@ private slots:
     {
         QTemporaryDir dir;
         const std::string path = pathIn(dir, "c.chronolog");
-        { EventLog log(path, EventLog::OpenMode::CreateIfMissing); }
+        {
+            EventLog log(path, EventLog::OpenMode::CreateIfMissing);
+        }
         constexpr int kPerWriter = 100;
         auto writer = [&](int id) {
             EventLog log(path, EventLog::OpenMode::Existing); // a connection of its own
@@ -231,7 +236,8 @@ private slots:
                 for (;;) {
                     const int64_t version = log.streamVersion("counter");
                     try {
-                        log.append(makeEvent("counter", "Incremented",
+                        log.append(makeEvent("counter",
+                                             "Incremented",
                                              "w" + std::to_string(id) + "-" + std::to_string(i)),
                                    version);
                         break;

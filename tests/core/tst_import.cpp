@@ -19,8 +19,11 @@ const char *const kTwoEvents
 )";
 
 // Imports text as a file of the temporary directory; returns the report or rethrows.
-ImportReport importText(EventLog &log, const QTemporaryDir &dir, const char *name,
-                        const std::string &text, ImportOptions options = {})
+ImportReport importText(EventLog &log,
+                        const QTemporaryDir &dir,
+                        const char *name,
+                        const std::string &text,
+                        ImportOptions options = {})
 {
     const std::string path = pathIn(dir, name);
     Test::writeFile(path, text);
@@ -60,7 +63,8 @@ private slots:
         // Normalised to UTC, the original text kept; a field with no home kept too.
         QCOMPARE(Timestamp::format(second.recordedAt), std::string("2018-02-03T11:00:00.000Z"));
         const auto source = metadataOf(log, 2)["_source"];
-        QCOMPARE(source["recorded_at"].get<std::string>(), std::string("2018-02-03T12:00:00+01:00"));
+        QCOMPARE(source["recorded_at"].get<std::string>(),
+                 std::string("2018-02-03T12:00:00+01:00"));
         QCOMPARE(source["partition"].get<int>(), 7);
     }
 
@@ -84,7 +88,8 @@ private slots:
     {
         QTemporaryDir dir;
         const std::string line
-                = R"({"stream":"s","type":"T","recorded_at":"2018-01-01T00:00:00Z","data":{}})" "\n";
+                = R"({"stream":"s","type":"T","recorded_at":"2018-01-01T00:00:00Z","data":{}})"
+                  "\n";
         EventLog a(pathIn(dir, "a.chronolog"), EventLog::OpenMode::CreateIfMissing);
         EventLog b(pathIn(dir, "b.chronolog"), EventLog::OpenMode::CreateIfMissing);
         importText(a, dir, "noid.jsonl", line);
@@ -101,20 +106,30 @@ private slots:
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("reason");
-        const QByteArray good = R"({"id":"g1","stream":"s","type":"T","data":{}})" "\n";
-        const QByteArray good2 = R"({"id":"g2","stream":"s","type":"T","data":{}})" "\n";
+        const QByteArray good = R"({"id":"g1","stream":"s","type":"T","data":{}})"
+                                "\n";
+        const QByteArray good2 = R"({"id":"g2","stream":"s","type":"T","data":{}})"
+                                 "\n";
         QTest::newRow("invalid JSON")
-                << good + good2 + "{\"id\":\"x\",\"stream\":\"s\",\"type\":}\n" << 3 << "invalid JSON";
+                << good + good2 + "{\"id\":\"x\",\"stream\":\"s\",\"type\":}\n"
+                << 3 << "invalid JSON";
         QTest::newRow("invalid UTF-8")
                 << good + "{\"id\":\"x\",\"stream\":\"s\",\"type\":\"T\",\"data\":\"\xC3\x28\"}\n"
                 << 2 << "invalid UTF-8";
-        QTest::newRow("missing type") << good + "\n" + R"({"id":"x","stream":"s"})" "\n" << 3
-                                      << "missing \"type\"";
-        QTest::newRow("type not a string")
-                << good + R"({"id":"x","stream":"s","type":5})" "\n" << 2 << "\"type\" must be";
-        QTest::newRow("duplicate id in the file") << good + good2 + good << 3 << "duplicate id \"g1\"";
+        QTest::newRow("missing type") << good + "\n"
+                                                 + R"({"id":"x","stream":"s"})"
+                                                   "\n"
+                                      << 3 << "missing \"type\"";
+        QTest::newRow("type not a string") << good
+                                                      + R"({"id":"x","stream":"s","type":5})"
+                                                        "\n"
+                                           << 2 << "\"type\" must be";
+        QTest::newRow("duplicate id in the file")
+                << good + good2 + good << 3 << "duplicate id \"g1\"";
         QTest::newRow("bad time")
-                << good + R"({"id":"x","stream":"s","type":"T","recorded_at":"yesterday"})" "\n"
+                << good
+                           + R"({"id":"x","stream":"s","type":"T","recorded_at":"yesterday"})"
+                             "\n"
                 << 2 << "not an RFC 3339 time";
         QTest::newRow("not an object") << good + "[1,2]\n" << 2 << "found an array";
     }
@@ -148,11 +163,15 @@ private slots:
     {
         QTemporaryDir dir;
         EventLog log(pathIn(dir, "a.chronolog"), EventLog::OpenMode::CreateIfMissing);
-        const std::string text = R"({"id":"a","stream":"s","type":"T"})" "\n"
+        const std::string text = R"({"id":"a","stream":"s","type":"T"})"
+                                 "\n"
                                  "not json\n"
-                                 R"({"id":"b","stream":"s"})" "\n"
-                                 R"({"id":"a","stream":"s","type":"T"})" "\n"
-                                 R"({"id":"c","stream":"s","type":"T"})" "\n";
+                                 R"({"id":"b","stream":"s"})"
+                                 "\n"
+                                 R"({"id":"a","stream":"s","type":"T"})"
+                                 "\n"
+                                 R"({"id":"c","stream":"s","type":"T"})"
+                                 "\n";
         ImportOptions options;
         options.onError = OnError::Skip;
         const ImportReport report = importText(log, dir, "mixed.jsonl", text, options);
@@ -216,9 +235,14 @@ private slots:
         ShopSample::generate(original, {});
         // Add events with the odd corners: no source, no processing time, non-object data,
         // metadata with a _source of its own, a mutable result.
-        importText(original, dir, "odd.jsonl",
-                   R"({"id":"odd-1","stream":"misc","type":"Note","data":"text","metadata":{"_source":{"offset":3}},"recorded_at":"2018-03-01T00:00:00.5+00:00"})" "\n"
-                   R"({"id":"odd-2","stream":"misc","type":"Note","data":[1,2,{"a":null}],"result":{"ok":true},"recorded_at":"2018-03-01T00:00:01Z","schema_version":3})" "\n");
+        importText(
+                original,
+                dir,
+                "odd.jsonl",
+                R"({"id":"odd-1","stream":"misc","type":"Note","data":"text","metadata":{"_source":{"offset":3}},"recorded_at":"2018-03-01T00:00:00.5+00:00"})"
+                "\n"
+                R"({"id":"odd-2","stream":"misc","type":"Note","data":[1,2,{"a":null}],"result":{"ok":true},"recorded_at":"2018-03-01T00:00:01Z","schema_version":3})"
+                "\n");
         const std::string file = pathIn(dir, "export.txt");
         Test::writeFile(file, Test::exportText(original, ExportFormat(format)));
 
@@ -235,13 +259,17 @@ private slots:
         QTemporaryDir dir;
         EventLog log(pathIn(dir, "a.chronolog"), EventLog::OpenMode::CreateIfMissing);
         // A pretty-printed array of canonical events.
-        importText(log, dir, "array.json",
+        importText(log,
+                   dir,
+                   "array.json",
                    "[\n  {\n    \"id\": \"p1\", \"stream\": \"s\", \"type\": \"T\"\n  },\n"
                    "  {\n    \"id\": \"p2\", \"stream\": \"s\", \"type\": \"T\"\n  }\n]\n");
         QCOMPARE(log.eventCount(), 2);
         // A pretty-printed single object whose third element is bad names the element's line.
         try {
-            importText(log, dir, "bad-array.json",
+            importText(log,
+                       dir,
+                       "bad-array.json",
                        "[\n{\"id\":\"q1\",\"stream\":\"s\",\"type\":\"T\"},\n"
                        "{\"id\":\"q2\",\"stream\":\"s\",\"type\":\"T\"},\n"
                        "{\"id\":\"q3\",\"stream\":\"s\"}\n]");

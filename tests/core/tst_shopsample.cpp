@@ -12,8 +12,8 @@
 #include <map>
 
 using namespace Chronoscope;
-using Test::pathIn;
 using nlohmann::json;
+using Test::pathIn;
 
 class TestShopSample : public QObject
 {
@@ -69,10 +69,12 @@ private slots:
 
     void threeServicesEachTheSourceOfTheirEvents()
     {
-        const std::map<std::string, std::string> sourceOf = {
-                {"CustomerRegistered", "customer"}, {"CustomerAddressChanged", "customer"},
-                {"OrderPlaced", "order"},           {"OrderShipped", "order"},
-                {"PaymentCharged", "payment"},      {"PaymentRefunded", "payment"}};
+        const std::map<std::string, std::string> sourceOf = {{"CustomerRegistered", "customer"},
+                                                             {"CustomerAddressChanged", "customer"},
+                                                             {"OrderPlaced", "order"},
+                                                             {"OrderShipped", "order"},
+                                                             {"PaymentCharged", "payment"},
+                                                             {"PaymentRefunded", "payment"}};
         std::map<std::string, int> counts;
         for (const Event &e : m_events) {
             QVERIFY2(sourceOf.count(e.type), e.type.c_str());
@@ -122,7 +124,8 @@ private slots:
             const double rate = data["tax_rate"].get<double>();
             QCOMPARE(rate, e.recordedAt < taxChange ? 0.015 : 0.018);
             (e.recordedAt < taxChange ? before : after)++;
-            QCOMPARE(data["amount"].get<double>(), json::parse(order->data)["amount"].get<double>());
+            QCOMPARE(data["amount"].get<double>(),
+                     json::parse(order->data)["amount"].get<double>());
             // The exchange rate came from an external system: its recording travels with it.
             const json gateway = json::parse(e.metadata)["gateway"];
             QCOMPARE(gateway.size(), size_t(1));
@@ -209,9 +212,9 @@ private slots:
 
         // A copy: tests never open files of the source tree for writing.
         const std::string copy = pathIn(dir, "shipped.chronolog");
-        QVERIFY(QFile::copy(QStringLiteral(CHRONOSCOPE_SOURCE_DIR
-                                           "/resources/samples/shop.chronolog"),
-                            QString::fromStdString(copy)));
+        QVERIFY(QFile::copy(
+                QStringLiteral(CHRONOSCOPE_SOURCE_DIR "/resources/samples/shop.chronolog"),
+                QString::fromStdString(copy)));
         EventLog shipped(copy, EventLog::OpenMode::Existing);
         QCOMPARE(Test::exportText(shipped), Test::exportText(log));
     }

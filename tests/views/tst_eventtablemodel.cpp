@@ -23,7 +23,8 @@ private slots:
         ShopSample::generate(log, options);
 
         EventTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QCOMPARE(model.rowCount(), 0);
         model.setLog(&log);
@@ -34,7 +35,9 @@ private slots:
         // Every row agrees with the log, wherever a view reads (pages are loaded on demand).
         for (int row : {0, 1, 255, 256, 1999, 1024, 3}) {
             const Event e = *log.event(row + 1);
-            auto cell = [&](int column) { return model.index(row, column).data().toString(); };
+            auto cell = [&](int column) {
+                return model.index(row, column).data().toString();
+            };
             QCOMPARE(model.index(row, 0).data(EventTableModel::SeqRole).toLongLong(), e.seq);
             QCOMPARE(cell(EventTableModel::Stream), QString::fromStdString(e.stream));
             QCOMPARE(cell(EventTableModel::Type), QString::fromStdString(e.type));

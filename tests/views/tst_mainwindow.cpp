@@ -24,7 +24,8 @@ private slots:
     {
         const QString sample = SampleLog::path();
         QVERIFY(!sample.isEmpty());
-        QVERIFY(sample.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+        QVERIFY(sample.startsWith(
+                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
         MainWindow window;
         QCOMPARE(window.openLog(sample), QString());
         window.show();
@@ -67,18 +68,22 @@ private slots:
     void everyStringHasAGermanTranslation()
     {
         QTranslator translator;
-        QVERIFY(translator.load(QLocale(QLocale::German), QStringLiteral("chronoscope"),
-                                QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QVERIFY(translator.load(QLocale(QLocale::German),
+                                QStringLiteral("chronoscope"),
+                                QStringLiteral("_"),
+                                QStringLiteral(":/i18n")));
         QVERIFY(QCoreApplication::installTranslator(&translator));
         MainWindow window;
         window.openLog(SampleLog::path());
-        QCOMPARE(window.eventModel()->headerData(EventTableModel::RecordedAt, Qt::Horizontal)
+        QCOMPARE(window.eventModel()
+                         ->headerData(EventTableModel::RecordedAt, Qt::Horizontal)
                          .toString(),
                  QStringLiteral("Erfasst"));
         QCOMPARE(QCoreApplication::translate("Chronoscope::MainWindow", "&File"),
                  QStringLiteral("&Datei"));
-        QCOMPARE(QCoreApplication::translate("Chronoscope::MainWindow", "%n event(s)", nullptr, 500),
-                 QStringLiteral("500 Ereignisse"));
+        QCOMPARE(
+                QCoreApplication::translate("Chronoscope::MainWindow", "%n event(s)", nullptr, 500),
+                QStringLiteral("500 Ereignisse"));
         QCoreApplication::removeTranslator(&translator);
     }
 };
