@@ -5,13 +5,41 @@
 
 namespace Chronoscope {
 
+const char *const kInsertEventSql
+        = "INSERT INTO events (seq, id, stream, stream_version, type, schema_version, source, "
+          "recorded_at, processed_at, causation_id, correlation_id, data, metadata) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+const char *const kInsertResultSql
+        = "INSERT INTO results (seq, result, updated_at) VALUES (?1, ?2, ?3)";
+
+void bindEventRow(Sql::Statement &insert, const Event &event, int64_t seq, int64_t streamVersion)
+{
+    insert.bind(1, seq);
+    insert.bind(2, std::string_view(event.id));
+    insert.bind(3, std::string_view(event.stream));
+    insert.bind(4, streamVersion);
+    insert.bind(5, std::string_view(event.type));
+    insert.bind(6, event.schemaVersion);
+    insert.bindOptional(7, event.source);
+    insert.bind(8, event.recordedAt);
+    insert.bindOptional(9, event.processedAt);
+    insert.bindOptional(10, event.causationId);
+    insert.bindOptional(11, event.correlationId);
+    insert.bind(12, std::string_view(event.data));
+    insert.bind(13, std::string_view(event.metadata));
+}
+
+void bindResultRow(Sql::Statement &insert, const Event &event, int64_t seq)
+{
+    insert.bind(1, seq);
+    insert.bind(2, std::string_view(*event.result));
+    insert.bind(3, event.processedAt.value_or(event.recordedAt));
+}
+
 EventWriter::EventWriter(EventLog &log)
     : m_db(log.database())
-    , m_insert(m_db,
-               "INSERT INTO events (seq, id, stream, stream_version, type, schema_version, source, "
-               "recorded_at, processed_at, causation_id, correlation_id, data, metadata) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
-    , m_insertResult(m_db, "INSERT INTO results (seq, result, updated_at) VALUES (?1, ?2, ?3)")
+    , m_insert(m_db, kInsertEventSql)
+    , m_insertResult(m_db, kInsertResultSql)
     , m_streamVersion(m_db, "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream = ?1")
     , m_seqOfId(m_db, "SELECT seq FROM events WHERE id = ?1")
     , m_nextSeq(log.eventCount() + 1)
@@ -35,19 +63,7 @@ int64_t EventWriter::nextStreamVersion(const std::string &stream)
 EventWriter::Outcome EventWriter::write(Event &event)
 {
     const int64_t version = nextStreamVersion(event.stream);
-    m_insert.bind(1, m_nextSeq);
-    m_insert.bind(2, std::string_view(event.id));
-    m_insert.bind(3, std::string_view(event.stream));
-    m_insert.bind(4, version);
-    m_insert.bind(5, std::string_view(event.type));
-    m_insert.bind(6, event.schemaVersion);
-    m_insert.bindOptional(7, event.source);
-    m_insert.bind(8, event.recordedAt);
-    m_insert.bindOptional(9, event.processedAt);
-    m_insert.bindOptional(10, event.causationId);
-    m_insert.bindOptional(11, event.correlationId);
-    m_insert.bind(12, std::string_view(event.data));
-    m_insert.bind(13, std::string_view(event.metadata));
+    bindEventRow(m_insert, event, m_nextSeq, version);
     if (!m_insert.tryRun()) {
         if (seqOfId(event.id) != 0)
             return Outcome::DuplicateId;
@@ -57,9 +73,7 @@ EventWriter::Outcome EventWriter::write(Event &event)
     event.streamVersion = version;
     m_streamVersions[event.stream] = version;
     if (event.result) {
-        m_insertResult.bind(1, event.seq);
-        m_insertResult.bind(2, std::string_view(*event.result));
-        m_insertResult.bind(3, event.processedAt.value_or(event.recordedAt));
+        bindResultRow(m_insertResult, event, event.seq);
         m_insertResult.run();
     }
     return Outcome::Written;

@@ -10,6 +10,13 @@ namespace Chronoscope {
 
 class EventLog;
 
+/// The INSERT statements of an event row and of its result, and their bindings: the writer's
+/// and the benchmark baseline's, so that both measure the same rows.
+extern const char *const kInsertEventSql;
+extern const char *const kInsertResultSql;
+void bindEventRow(Sql::Statement &insert, const Event &event, int64_t seq, int64_t streamVersion);
+void bindResultRow(Sql::Statement &insert, const Event &event, int64_t seq);
+
 /// Appends events to a log inside a transaction the caller holds (bulk import, sample
 /// generation, single appends). Assigns each event the next seq and its stream's next version,
 /// and stores its result, if any, in the results table. The caller's transaction must be an

@@ -340,13 +340,11 @@ private:
         data += ",\"charged_eur\":";
         appendNumber(data, cents(charged * fx));
         data += '}';
-        Event e = make(p.at,
-                       "payment-" + std::to_string(p.orderNo),
-                       "PaymentCharged",
-                       "payment",
-                       std::move(data));
-        e.causationId = p.causationId;
-        e.correlationId = p.correlationId;
+        Event e = follow(p,
+                         "payment-" + std::to_string(p.orderNo),
+                         "PaymentCharged",
+                         "payment",
+                         std::move(data));
         e.metadata = "{\"gateway\":[{\"name\":\"fx\",\"request\":{\"from\":\"USD\",\"to\":\"EUR\","
                      "\"date\":\""
                      + dateOf(p.at) + "\"},\"response\":{\"rate\":";
@@ -380,9 +378,7 @@ private:
         std::string data = "{\"order\":\"" + order + "\",\"carrier\":";
         JsonText::appendString(data, pick(m_random, kCarriers));
         data += ",\"tracking\":\"" + m_random.uuid().substr(0, 12) + "\"}";
-        Event e = make(p.at, order, "OrderShipped", "order", std::move(data));
-        e.causationId = p.causationId;
-        e.correlationId = p.correlationId;
+        Event e = follow(p, order, "OrderShipped", "order", std::move(data));
         write(e);
     }
 
@@ -394,15 +390,26 @@ private:
         appendNumber(data, p.amount);
         data += ",\"currency\":\"USD\",\"reason\":\"over-charge: the total in cents was charged "
                 "as dollars\"}";
-        Event e = make(p.at,
-                       "payment-" + std::to_string(p.orderNo),
-                       "PaymentRefunded",
-                       "payment",
-                       std::move(data));
-        e.causationId = p.causationId;
-        e.correlationId = p.correlationId;
+        Event e = follow(p,
+                         "payment-" + std::to_string(p.orderNo),
+                         "PaymentRefunded",
+                         "payment",
+                         std::move(data));
         e.result = "{\"status\":\"refunded\",\"processor\":\"acme-pay\"}";
         write(e);
+    }
+
+    // An event caused by the one that scheduled `p`, in the same business transaction.
+    Event follow(const Pending &p,
+                 std::string stream,
+                 const char *type,
+                 const char *source,
+                 std::string data)
+    {
+        Event e = make(p.at, std::move(stream), type, source, std::move(data));
+        e.causationId = p.causationId;
+        e.correlationId = p.correlationId;
+        return e;
     }
 
     Event make(Timestamp::Micros t,

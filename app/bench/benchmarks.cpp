@@ -57,32 +57,13 @@ double rawInsertSeconds(const std::vector<Event> &events, const std::string &pat
     log.prepareBulkWrite();
     return seconds([&] {
         Sql::Transaction tx(log.database());
-        Sql::Statement insert(log.database(),
-                              "INSERT INTO events (seq, id, stream, stream_version, type, "
-                              "schema_version, source, recorded_at, processed_at, causation_id, "
-                              "correlation_id, data, metadata) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                              "?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-        Sql::Statement insertResult(
-                log.database(), "INSERT INTO results (seq, result, updated_at) VALUES (?, ?, ?)");
+        Sql::Statement insert(log.database(), kInsertEventSql);
+        Sql::Statement insertResult(log.database(), kInsertResultSql);
         for (const Event &e : events) {
-            insert.bind(1, e.seq);
-            insert.bind(2, std::string_view(e.id));
-            insert.bind(3, std::string_view(e.stream));
-            insert.bind(4, e.streamVersion);
-            insert.bind(5, std::string_view(e.type));
-            insert.bind(6, e.schemaVersion);
-            insert.bindOptional(7, e.source);
-            insert.bind(8, e.recordedAt);
-            insert.bindOptional(9, e.processedAt);
-            insert.bindOptional(10, e.causationId);
-            insert.bindOptional(11, e.correlationId);
-            insert.bind(12, std::string_view(e.data));
-            insert.bind(13, std::string_view(e.metadata));
+            bindEventRow(insert, e, e.seq, e.streamVersion);
             insert.run();
             if (e.result) {
-                insertResult.bind(1, e.seq);
-                insertResult.bind(2, std::string_view(*e.result));
-                insertResult.bind(3, e.processedAt.value_or(e.recordedAt));
+                bindResultRow(insertResult, e, e.seq);
                 insertResult.run();
             }
         }
