@@ -126,16 +126,12 @@ void EventFileReader::read(const std::string &path, ImportFormat format, const S
     if (first == std::string_view::npos) {
         completed = deliver(ParsedItem::Kind::Warning, 1, all.size(), "no events in the file");
     } else {
-        size_t firstLineEnd = all.find('\n', first);
-        if (firstLineEnd == std::string_view::npos)
-            firstLineEnd = all.size();
-        // The buffer is padded, so a line inside it can be parsed in place.
-        simdjson::dom::element element;
-        const bool firstLineIsObject
-                = m_parser.parse(all.data() + first, firstLineEnd - first, false).get(element)
-                          == simdjson::SUCCESS
-                  && element.is_object();
-        completed = firstLineIsObject ? readLines(all, start) : readDocument(all, start);
+        // JSON Lines when one of the first two lines is a whole object by itself; then a bad
+        // first line is one bad line, not a bad file.
+        const size_t second = all.find_first_not_of(" \t\r\n", lineEnd(all, first));
+        const bool jsonLines = isObjectLine(all, first)
+                               || (second != std::string_view::npos && isObjectLine(all, second));
+        completed = jsonLines ? readLines(all, start) : readDocument(all, start);
     }
     if (completed) {
         ParsedItem done;
@@ -144,6 +140,21 @@ void EventFileReader::read(const std::string &path, ImportFormat format, const S
         done.format = m_format;
         sink(std::move(done));
     }
+}
+
+size_t EventFileReader::lineEnd(std::string_view all, size_t pos)
+{
+    const size_t end = all.find('\n', pos);
+    return end == std::string_view::npos ? all.size() : end;
+}
+
+bool EventFileReader::isObjectLine(std::string_view all, size_t pos)
+{
+    // The buffer is padded, so a line inside it can be parsed in place.
+    const std::string_view line = trimRight(all.substr(pos, lineEnd(all, pos) - pos));
+    simdjson::dom::element element;
+    return m_parser.parse(line.data(), line.size(), false).get(element) == simdjson::SUCCESS
+           && element.is_object();
 }
 
 bool EventFileReader::readLines(std::string_view all, size_t pos)

@@ -34,6 +34,8 @@ public:
     void read(const std::string &path, ImportFormat format, const Sink &sink);
 
 private:
+    static size_t lineEnd(std::string_view all, size_t pos);
+    bool isObjectLine(std::string_view all, size_t pos);
     bool readLines(std::string_view all, size_t pos);
     bool readDocument(std::string_view all, size_t start);
     bool deliverObject(simdjson::dom::object object, int64_t line, uint64_t offset);

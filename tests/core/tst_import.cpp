@@ -186,6 +186,28 @@ private slots:
         QCOMPARE(log.event(2)->streamVersion, 2);
     }
 
+    void aBadFirstLineIsOneBadLine()
+    {
+        QTemporaryDir dir;
+        EventLog log(pathIn(dir, "a.chronolog"), EventLog::OpenMode::CreateIfMissing);
+        ImportOptions options;
+        options.onError = OnError::Skip;
+        const ImportReport report = importText(log,
+                                               dir,
+                                               "first.jsonl",
+                                               "HTTP/1.1 200 OK\n"
+                                               R"({"id":"a","stream":"s","type":"T"})"
+                                               "\n"
+                                               R"({"id":"b","stream":"s","type":"T"})"
+                                               "\n",
+                                               options);
+        QCOMPARE(report.imported, 2);
+        QCOMPARE(report.skipped.size(), size_t(1));
+        QCOMPARE(report.skipped[0].line, 1);
+        QVERIFY(QString::fromStdString(report.skipped[0].message)
+                        .startsWith(QStringLiteral("invalid JSON")));
+    }
+
     void severalFilesAreOneTransaction()
     {
         QTemporaryDir dir;
