@@ -126,11 +126,12 @@ void EventFileReader::read(const std::string &path, ImportFormat format, const S
     if (first == std::string_view::npos) {
         completed = deliver(ParsedItem::Kind::Warning, 1, all.size(), "no events in the file");
     } else {
-        // JSON Lines when one of the first two lines is a whole object by itself; then a bad
-        // first line is one bad line, not a bad file.
+        // JSON Lines when the first line is a whole object by itself, or — unless the file
+        // opens an array — the second is; then a bad first line is one bad line, not a bad file.
         const size_t second = all.find_first_not_of(" \t\r\n", lineEnd(all, first));
         const bool jsonLines = isObjectLine(all, first)
-                               || (second != std::string_view::npos && isObjectLine(all, second));
+                               || (all[first] != '[' && second != std::string_view::npos
+                                   && isObjectLine(all, second));
         completed = jsonLines ? readLines(all, start) : readDocument(all, start);
     }
     if (completed) {

@@ -287,7 +287,13 @@ private slots:
                    "[\n  {\n    \"id\": \"p1\", \"stream\": \"s\", \"type\": \"T\"\n  },\n"
                    "  {\n    \"id\": \"p2\", \"stream\": \"s\", \"type\": \"T\"\n  }\n]\n");
         QCOMPARE(log.eventCount(), 2);
-        // A pretty-printed single object whose third element is bad names the element's line.
+        // An array with one element per line is still an array.
+        importText(log,
+                   dir,
+                   "lines-array.json",
+                   "[\n{\"id\":\"r1\",\"stream\":\"s\",\"type\":\"T\"}\n]\n");
+        QCOMPARE(log.eventCount(), 3);
+        // A pretty-printed array whose third element is bad names the element's line.
         try {
             importText(log,
                        dir,
@@ -300,7 +306,7 @@ private slots:
             QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("bad-array.json:4: ")),
                      e.what());
         }
-        QCOMPARE(log.eventCount(), 2);
+        QCOMPARE(log.eventCount(), 3);
     }
 };
 
