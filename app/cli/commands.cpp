@@ -17,6 +17,9 @@ const std::vector<Command> &commands()
             {"sample",
              "LOG           write the shop history of the article into a new log",
              runSample},
+            {"state",
+             "LOG           the replayed state at a revision, or one step explained",
+             runState},
     };
     return list;
 }

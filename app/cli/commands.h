@@ -23,5 +23,6 @@ int runInfo(const QStringList &arguments);
 int runEvents(const QStringList &arguments);
 int runAppend(const QStringList &arguments);
 int runSample(const QStringList &arguments);
+int runState(const QStringList &arguments);
 
 } // namespace Chronoscope::Cli

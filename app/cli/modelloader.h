@@ -1,0 +1,18 @@
+#pragma once
+
+#include "model.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace Chronoscope {
+class EventLog;
+}
+
+namespace Chronoscope::Cli {
+
+/// The model a command replays with: the file given with --model, else the generic model.
+std::unique_ptr<Model> loadModel(EventLog &log, const std::optional<std::string> &file);
+
+} // namespace Chronoscope::Cli

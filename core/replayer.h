@@ -1,0 +1,73 @@
+#pragma once
+
+#include "model.h"
+#include "state.h"
+
+#include <deque>
+#include <map>
+#include <set>
+
+namespace Chronoscope {
+
+class EventLog;
+
+/// Computes the state of main at any position by folding events through a model: forward,
+/// backward and anywhere. Snapshots of the state are taken every `snapshotInterval` events as
+/// the replay passes them and kept in memory (they share all unchanged stream states), so
+/// seeking applies at most that many events once the history has been replayed; the states of
+/// the last steps are kept too, so stepping back restores instead of replaying.
+///
+/// Events in the ignored set are skipped: the article's "ignore incorrect event X and replay
+/// the rest". The log and model must outlive the replayer; use it from one thread.
+class Replayer
+{
+public:
+    Replayer(EventLog &log, Model &model, int64_t snapshotInterval = 1024);
+
+    /// The seq of the last event applied; 0 before the first.
+    int64_t position() const { return m_position; }
+    const State &state() const { return m_state; }
+    int64_t head() const { return m_head; }
+
+    /// The state after event `seq` (0: before any). Throws Error (NotFound) past the head.
+    void seek(int64_t seq);
+    bool stepForward();
+    bool stepBack();
+
+    void setIgnored(std::set<int64_t> seqs);
+    const std::set<int64_t> &ignored() const { return m_ignored; }
+
+    /// One step explained: the event, its stream's state before and after, and what changed.
+    struct Step
+    {
+        Event event;
+        JsonPtr before; ///< nullptr before the stream's first event
+        JsonPtr after;
+        nlohmann::json changes; ///< RFC 6902 operations from before to after
+        StepTrace trace;
+        bool ignored = false;
+    };
+    /// Explains event `seq` and leaves the replayer after it.
+    Step explain(int64_t seq);
+
+    /// For tests and benchmarks: events applied since construction.
+    int64_t eventsApplied() const { return m_applied; }
+    size_t snapshotCount() const { return m_snapshots.size(); }
+
+private:
+    void restore(int64_t seq, const State &state);
+    void applyUpTo(int64_t target);
+
+    EventLog &m_log;
+    Model &m_model;
+    const int64_t m_interval;
+    int64_t m_head;
+    State m_state;
+    int64_t m_position = 0;
+    std::map<int64_t, State> m_snapshots; // after seq → state
+    std::deque<std::pair<int64_t, State>> m_recent;
+    std::set<int64_t> m_ignored;
+    int64_t m_applied = 0;
+};
+
+} // namespace Chronoscope
