@@ -1,0 +1,196 @@
+#include "error.h"
+#include "eventlog.h"
+#include "replayer.h"
+#include "revision.h"
+#include "shopsample.h"
+#include "testlog.h"
+
+#include <QTest>
+
+#include <random>
+
+using namespace Chronoscope;
+using nlohmann::json;
+using Test::pathIn;
+
+namespace {
+
+Event changed(const std::string &id, const std::string &stream, const std::string &data)
+{
+    Event e;
+    e.id = id;
+    e.stream = stream;
+    e.type = "Changed";
+    e.recordedAt = 1514764800LL * 1000000;
+    e.data = data;
+    return e;
+}
+
+// A fresh replay from the start to `seq`, as the reference.
+json replayedFromScratch(EventLog &log, int64_t seq, const std::set<int64_t> &ignored = {})
+{
+    GenericModel model;
+    Replayer replayer(log, model, 1000000);
+    replayer.setIgnored(ignored);
+    replayer.seek(seq);
+    return replayer.state().toJson();
+}
+
+} // namespace
+
+class TestReplayer : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<EventLog> m_shop;
+
+private slots:
+    void initTestCase()
+    {
+        m_shop = std::make_unique<EventLog>(pathIn(m_dir, "shop.chronolog"),
+                                            EventLog::OpenMode::CreateIfMissing);
+        ShopSampleOptions options;
+        options.events = 3000;
+        ShopSample::generate(*m_shop, options);
+    }
+
+    void theGenericModelMergesDataByMergePatch()
+    {
+        QTemporaryDir dir;
+        EventLog log(pathIn(dir, "a.chronolog"), EventLog::OpenMode::CreateIfMissing);
+        log.append(changed("1", "cart-1", R"({"items":["a"],"total":5,"note":"x"})"), 0);
+        log.append(changed("2", "cart-2", R"({"total":1})"), 0);
+        log.append(changed("3", "cart-1", R"({"items":["a","b"],"total":7,"note":null})"), 1);
+        log.append(changed("4", "cart-1", "null"), 2);
+        log.append(changed("5", "cart-2", R"({"address":{"city":"Berlin","zip":"10115"}})"), 1);
+        log.append(changed("6", "cart-2", R"({"address":{"zip":"10117"}})"), 2);
+        GenericModel model;
+        Replayer replayer(log, model, 2);
+        replayer.seek(1);
+        QVERIFY(*replayer.state().stream("cart-1")
+                == json::parse(R"({"items":["a"],"total":5,"note":"x"})"));
+        QVERIFY(!replayer.state().stream("cart-2"));
+        replayer.seek(3);
+        // Arrays are replaced, null removes a member (RFC 7386).
+        QVERIFY(*replayer.state().stream("cart-1")
+                == json::parse(R"({"items":["a","b"],"total":7})"));
+        replayer.seek(4); // null data changes nothing
+        QVERIFY(*replayer.state().stream("cart-1")
+                == json::parse(R"({"items":["a","b"],"total":7})"));
+        replayer.seek(6);
+        QVERIFY(*replayer.state().stream("cart-2")
+                == json::parse(R"({"total":1,"address":{"city":"Berlin","zip":"10117"}})"));
+        QVERIFY(replayer.state().toJson()
+                == json::parse(R"({"streams":{"cart-1":{"items":["a","b"],"total":7},)"
+                               R"("cart-2":{"total":1,"address":{"city":"Berlin","zip":"10117"}}},)"
+                               R"("projections":{}})"));
+        QVERIFY(*replayer.state().at("/streams/cart-2/address/zip") == json("10117"));
+        QVERIFY(!replayer.state().at("/streams/cart-3"));
+        QVERIFY(!replayer.state().at("/streams/cart-2/nothing"));
+        QVERIFY_THROWS_EXCEPTION(Error, replayer.seek(7));
+    }
+
+    void seekingAnywhereAgreesWithAFullReplay()
+    {
+        GenericModel model;
+        Replayer replayer(*m_shop, model, 64);
+        replayer.seek(3000); // one pass leaves a snapshot every 64 events
+        QCOMPARE(replayer.snapshotCount(), size_t(3000 / 64 + 1));
+        std::mt19937 random(7);
+        for (int i = 0; i < 25; ++i) {
+            const int64_t target = random() % 3001;
+            const int64_t appliedBefore = replayer.eventsApplied();
+            replayer.seek(target);
+            QCOMPARE(replayer.position(), target);
+            QVERIFY2(replayer.eventsApplied() - appliedBefore < 64, "a seek starts at a snapshot");
+            QVERIFY(replayer.state().toJson() == replayedFromScratch(*m_shop, target));
+        }
+    }
+
+    void steppingBackRestoresInsteadOfReplaying()
+    {
+        GenericModel model;
+        Replayer replayer(*m_shop, model, 1000);
+        replayer.seek(1500);
+        const json at1500 = replayer.state().toJson();
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(replayer.stepForward());
+        QCOMPARE(replayer.position(), 1510);
+        const int64_t applied = replayer.eventsApplied();
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(replayer.stepBack());
+        QCOMPARE(replayer.position(), 1500);
+        QCOMPARE(replayer.eventsApplied(), applied);
+        QVERIFY(replayer.state().toJson() == at1500);
+        replayer.seek(0);
+        QVERIFY(!replayer.stepBack());
+        QCOMPARE(replayer.state().streamCount(), size_t(0));
+    }
+
+    void ignoringAnEventReplaysTheRest()
+    {
+        // The over-charge's refund, ignored: the payment keeps its charge, loses the refund.
+        int64_t refund = 0;
+        m_shop->forEachEvent({}, [&refund](const Event &e) {
+            if (e.type == "PaymentRefunded")
+                refund = e.seq;
+            return refund == 0;
+        });
+        QVERIFY(refund > 0);
+        const std::string payment = m_shop->event(refund)->stream;
+        GenericModel model;
+        Replayer replayer(*m_shop, model, 128);
+        replayer.seek(3000);
+        QVERIFY(replayer.state().stream(payment)->contains("reason"));
+        replayer.setIgnored({refund});
+        QCOMPARE(replayer.position(), 3000);
+        QVERIFY(!replayer.state().stream(payment)->contains("reason"));
+        QVERIFY(replayer.state().toJson() == replayedFromScratch(*m_shop, 3000, {refund}));
+        // Snapshots before the ignored event are still used; after it they were dropped.
+        replayer.seek(refund - 1);
+        QVERIFY(replayer.state().stream(payment)->contains("charged"));
+        replayer.setIgnored({});
+        replayer.seek(3000);
+        QVERIFY(replayer.state().stream(payment)->contains("reason"));
+    }
+
+    void explainingAStep()
+    {
+        GenericModel model;
+        Replayer replayer(*m_shop, model);
+        // Event 4 of the shop ships order-1: its stream existed; event 1 registers customer-1.
+        Replayer::Step first = replayer.explain(1);
+        QCOMPARE(first.event.type, std::string("CustomerRegistered"));
+        QVERIFY(!first.before);
+        QVERIFY(first.after);
+        QCOMPARE(first.changes.size(), size_t(1));
+        QCOMPARE(first.changes[0]["op"].get<std::string>(), std::string("replace"));
+
+        const Event shipped = *m_shop->event(4);
+        QCOMPARE(shipped.type, std::string("OrderShipped"));
+        const Replayer::Step step = replayer.explain(4);
+        QCOMPARE(replayer.position(), 4);
+        QVERIFY(step.before && step.after);
+        QVERIFY(!step.before->contains("carrier"));
+        QVERIFY((*step.after)["carrier"] == json::parse(shipped.data)["carrier"]);
+        std::set<std::string> paths;
+        for (const auto &op : step.changes) {
+            QCOMPARE(op["op"].get<std::string>(), std::string("add"));
+            paths.insert(op["path"].get<std::string>());
+        }
+        QCOMPARE(paths, (std::set<std::string>{"/carrier", "/tracking"}));
+    }
+
+    void revisionsByTimeResolveToTheLastEventBefore()
+    {
+        const int64_t seq = resolveRevision(*m_shop, Revision::parse("main@2018-02-01"));
+        QVERIFY(seq > 0);
+        QVERIFY(m_shop->event(seq)->recordedAt < *Timestamp::parseDateOrTime("2018-02-01"));
+        QVERIFY(m_shop->event(seq + 1)->recordedAt >= *Timestamp::parseDateOrTime("2018-02-01"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReplayer)
+#include "tst_replayer.moc"
