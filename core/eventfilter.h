@@ -16,6 +16,8 @@ struct EventFilter
     int64_t fromSeq = 1;
     std::optional<int64_t> toSeq;
     std::optional<int64_t> limit;
+    /// Whether to read each event's mutable result (replay does not need it).
+    bool withResults = true;
 };
 
 } // namespace Chronoscope

@@ -191,7 +191,9 @@ void EventLog::forEachEvent(const EventFilter &filter,
                             const std::function<bool(const Event &)> &visit)
 {
     std::string sql = std::string("SELECT ") + kEventColumns
-                      + " FROM events e LEFT JOIN results r ON r.seq = e.seq WHERE e.seq >= ?1";
+                      + (filter.withResults ? " FROM events e LEFT JOIN results r ON r.seq = e.seq"
+                                            : " FROM events e, (SELECT NULL AS result) r")
+                      + " WHERE e.seq >= ?1";
     if (filter.toSeq)
         sql += " AND e.seq <= ?2";
     if (filter.stream)

@@ -54,6 +54,7 @@ void Replayer::applyUpTo(int64_t target)
     EventFilter filter;
     filter.fromSeq = m_position + 1;
     filter.toSeq = target;
+    filter.withResults = false;
     m_log.forEachEvent(filter, [this](const Event &e) {
         if (!m_ignored.count(e.seq)) {
             m_model.apply(e, m_state, nullptr);

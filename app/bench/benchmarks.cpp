@@ -4,12 +4,14 @@
 #include "eventwriter.h"
 #include "exporter.h"
 #include "importer.h"
+#include "replayer.h"
 #include "shopsample.h"
 
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <random>
 #include <vector>
 
 namespace Chronoscope::Bench {
@@ -104,26 +106,92 @@ double importSeconds(const std::string &file, const std::string &path)
     return seconds([&] { Importer(log, {}).run({file}); });
 }
 
+// Replays the whole history with the generic model, then seeks to 1,000 random positions.
+void replayBenchmarks(EventLog &log, double scanRate)
+{
+    const auto events = static_cast<double>(log.eventCount());
+    GenericModel model;
+    constexpr int64_t kInterval = 1024;
+    Replayer replayer(log, model, kInterval);
+    const double replayTime = seconds([&] { replayer.seek(log.eventCount()); });
+    print({"replay.native.events_per_s",
+           events / replayTime,
+           "sqlite_scan",
+           scanRate,
+           Figure::Goal::AtLeast,
+           1e6});
+
+    // The floor of a seek: reading the events between two snapshots.
+    std::vector<double> reads;
+    std::vector<double> seeks;
+    std::mt19937_64 random(1);
+    const auto head = static_cast<uint64_t>(log.eventCount());
+    for (int i = 0; i < 1000; ++i) {
+        const auto target = static_cast<int64_t>(random() % (head + 1));
+        seeks.push_back(1000.0 * seconds([&] { replayer.seek(target); }));
+        EventFilter filter;
+        filter.fromSeq = std::max<int64_t>(1, target - kInterval / 2);
+        filter.limit = kInterval / 2;
+        reads.push_back(1000.0 * seconds([&] {
+                            log.forEachEvent(filter, [](const Event &) { return true; });
+                        }));
+    }
+    auto percentile = [](std::vector<double> values, double p) {
+        std::sort(values.begin(), values.end());
+        return values[static_cast<size_t>(p * static_cast<double>(values.size() - 1))];
+    };
+    print({"seek.p50_ms",
+           percentile(seeks, 0.5),
+           "sqlite_read_512_events_ms",
+           percentile(reads, 0.5),
+           Figure::Goal::AtMost,
+           3});
+    print({"seek.p99_ms",
+           percentile(seeks, 0.99),
+           "sqlite_read_512_events_ms",
+           percentile(reads, 0.99),
+           Figure::Goal::AtMost,
+           10});
+}
+
 } // namespace
 
 std::string Figure::line() const
 {
-    char buf[256];
+    char buf[320];
     const double ratio = baseline > 0 ? value / baseline : 0;
+    const bool small = value < 100 && baseline < 100; // milliseconds get decimals
     int n = std::snprintf(buf,
                           sizeof buf,
-                          "%s: %.0f (baseline %s %.0f, ratio %.2f",
+                          small ? "%s: %.3f (baseline %s %.3f, ratio %.3f"
+                                : "%s: %.0f (baseline %s %.0f, ratio %.3f",
                           name.c_str(),
                           value,
                           baselineName.c_str(),
                           baseline,
                           ratio);
-    if (goal > 0)
+    auto append = [&](const char *op, double target, bool met) {
         n += std::snprintf(buf + n,
                            sizeof buf - static_cast<size_t>(n),
-                           ", goal >= %.2g%s",
-                           goal,
-                           ratio >= goal ? "" : ", MISSED");
+                           ", goal %s %.*g%s",
+                           op,
+                           10,
+                           target,
+                           met ? "" : ", MISSED");
+    };
+    switch (goalKind) {
+    case Goal::None:
+        break;
+    case Goal::RatioAtLeast:
+        append(">=", goal, ratio >= goal);
+        break;
+    case Goal::AtLeast:
+        append(">=", goal, value >= goal);
+        break;
+    case Goal::AtMost:
+        append("<=", goal, value <= goal);
+        break;
+    }
     std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n), ")");
     return buf;
 }
@@ -147,32 +215,32 @@ void runAll(int64_t events, const std::string &directory)
     }
     removeLog(directory + "/baseline.chronolog");
     const double insertRate = n / insertTime;
-    print({"sample.events_per_s", n / sampleTime, "sqlite_insert", insertRate, 0});
+    print({"sample.events_per_s", n / sampleTime, "sqlite_insert", insertRate});
 
     const double scanRate = n / rawScanSeconds(sample);
     print({"export.jsonl.events_per_s",
            n / exportSeconds(sample, ExportFormat::Jsonl, jsonl),
            "sqlite_scan",
-           scanRate,
-           0});
+           scanRate});
     print({"export.cloudevents.events_per_s",
            n / exportSeconds(sample, ExportFormat::CloudEvents, cloudEvents),
            "sqlite_scan",
-           scanRate,
-           0});
+           scanRate});
 
     const std::string imported = directory + "/imported.chronolog";
     print({"import.events_per_s",
            n / importSeconds(jsonl, imported),
            "sqlite_insert",
            insertRate,
+           Figure::Goal::RatioAtLeast,
            0.8});
     print({"import.cloudevents.events_per_s",
            n / importSeconds(cloudEvents, imported),
            "sqlite_insert",
-           insertRate,
-           0});
+           insertRate});
     removeLog(imported);
+
+    replayBenchmarks(sample, scanRate);
     removeLog(sampleLog);
     std::error_code ec;
     std::filesystem::remove(jsonl, ec);

@@ -7,13 +7,18 @@ namespace Chronoscope::Bench {
 
 /// One measured figure, printed as
 /// "NAME: VALUE (baseline BASELINE_NAME BASELINE, ratio R, goal >= G)".
+/// The goal is on the ratio, or — for figures whose goal is absolute — on the value itself
+/// (">= 1000000" events per second, "<= 3" milliseconds).
 struct Figure
 {
+    enum class Goal { None, RatioAtLeast, AtLeast, AtMost };
+
     std::string name;
     double value = 0;
     std::string baselineName;
     double baseline = 0;
-    double goal = 0; ///< 0: no goal
+    Goal goalKind = Goal::None;
+    double goal = 0;
     std::string line() const;
 };
 
