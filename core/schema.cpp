@@ -72,6 +72,16 @@ CREATE TABLE imports (
     imported_at INTEGER NOT NULL
 );
 )sql",
+            // 2: the domain models a log replays with; the newest row is the current one.
+            R"sql(
+CREATE TABLE models (
+    id     INTEGER PRIMARY KEY,
+    name   TEXT NOT NULL,
+    hash   TEXT NOT NULL,     -- SHA-256 of the source
+    source TEXT NOT NULL,     -- JavaScript
+    set_at INTEGER NOT NULL
+);
+)sql",
     };
     return list;
 }

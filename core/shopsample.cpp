@@ -4,6 +4,9 @@
 #include "eventlog.h"
 #include "eventwriter.h"
 #include "jsontext.h"
+#include "modelstore.h"
+
+#include <QFile>
 
 #include <charconv>
 #include <cmath>
@@ -472,6 +475,10 @@ void ShopSample::generate(EventLog &log, const ShopSampleOptions &options)
     Sql::Transaction tx(log.database());
     Generator generator(log, options);
     generator.run();
+    QFile model(QStringLiteral(":/models/shop.js"));
+    if (!model.open(QIODevice::ReadOnly))
+        throw Error::failed("sample: the shop model is missing from the build");
+    ModelStore::set(log, model.readAll().toStdString(), "shop.js");
     tx.commit();
 }
 

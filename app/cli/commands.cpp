@@ -20,6 +20,9 @@ const std::vector<Command> &commands()
             {"state",
              "LOG           the replayed state at a revision, or one step explained",
              runState},
+            {"model",
+             "LOG           store the JavaScript model the log replays with, or show it",
+             runModel},
     };
     return list;
 }

@@ -24,5 +24,6 @@ int runEvents(const QStringList &arguments);
 int runAppend(const QStringList &arguments);
 int runSample(const QStringList &arguments);
 int runState(const QStringList &arguments);
+int runModel(const QStringList &arguments);
 
 } // namespace Chronoscope::Cli

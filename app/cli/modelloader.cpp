@@ -1,13 +1,28 @@
 #include "modelloader.h"
 
 #include "error.h"
+#include "eventlog.h"
+#include "jsmodel.h"
+#include "modelstore.h"
+
+#include <fstream>
+#include <sstream>
 
 namespace Chronoscope::Cli {
 
-std::unique_ptr<Model> loadModel(EventLog &, const std::optional<std::string> &file)
+std::unique_ptr<Model> loadModel(EventLog &log, const std::optional<std::string> &file)
 {
-    if (file)
-        throw Error::input("--model: JavaScript models are not supported yet");
+    if (file) {
+        std::ifstream in(*file);
+        if (!in)
+            throw Error::input(*file + ": cannot read the model");
+        std::stringstream source;
+        source << in.rdbuf();
+        return std::make_unique<JsModel>(source.str(), *file);
+    }
+    if (const auto stored = ModelStore::current(log))
+        return std::make_unique<JsModel>(stored->source,
+                                         log.path() + " (model " + stored->name + ")");
     return std::make_unique<GenericModel>();
 }
 

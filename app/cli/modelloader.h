@@ -12,7 +12,8 @@ class EventLog;
 
 namespace Chronoscope::Cli {
 
-/// The model a command replays with: the file given with --model, else the generic model.
+/// The model a command replays with: the file given with --model, else the model stored in the
+/// log, else the generic model.
 std::unique_ptr<Model> loadModel(EventLog &log, const std::optional<std::string> &file);
 
 } // namespace Chronoscope::Cli

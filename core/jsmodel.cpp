@@ -1,0 +1,248 @@
+#include "jsmodel.h"
+
+#include "error.h"
+#include "exporter.h"
+#include "jswatchdog.h"
+
+#include <QCryptographicHash>
+
+namespace Chronoscope {
+
+namespace {
+
+// Model functions get and return JSON text: every call works on fresh copies, whatever the
+// function does to its arguments.
+const char *const kInvoke = R"js((function (fn, stateText, eventText, ctx) {
+    const state = stateText === undefined ? undefined : JSON.parse(stateText);
+    const result = fn(state, JSON.parse(eventText), ctx);
+    return result === undefined ? undefined : JSON.stringify(result);
+}))js";
+
+const char *const kUpcast = R"js((function (fn, dataText) {
+    const result = fn(JSON.parse(dataText));
+    return result === undefined ? undefined : JSON.stringify(result);
+}))js";
+
+const char *const kContext = R"js((function (bridge) {
+    return Object.freeze({
+        rule(name) { return JSON.parse(bridge.rule(String(name))); },
+        gateway(name, request) {
+            return JSON.parse(bridge.gateway(String(name),
+                                             JSON.stringify(request === undefined ? null : request)));
+        },
+        stickyId(kind, key) { return bridge.stickyId(String(kind), String(key)); },
+    });
+}))js";
+
+std::string text(const QJSValue &value)
+{
+    return value.toString().toStdString();
+}
+
+nlohmann::json parseReturned(const QJSValue &value, const std::string &what, int64_t seq)
+{
+    try {
+        return nlohmann::json::parse(value.toString().toStdString());
+    } catch (const nlohmann::json::exception &) {
+        throw Error::failed(what + " returned a value that is not JSON at event "
+                            + std::to_string(seq));
+    }
+}
+
+} // namespace
+
+std::string JsModel::hashOf(const std::string &source)
+{
+    return QCryptographicHash::hash(QByteArray::fromStdString(source), QCryptographicHash::Sha256)
+            .toHex()
+            .toStdString();
+}
+
+JsModel::JsModel(const std::string &source,
+                 const std::string &sourceName,
+                 std::chrono::milliseconds timeLimit)
+    : m_engine(std::make_unique<QJSEngine>())
+    , m_hash(hashOf(source))
+{
+    m_watchdog = std::make_unique<JsWatchdog>(*m_engine, timeLimit);
+    m_watchdog->begin();
+    QJSValue result = m_engine->evaluate(
+            QString::fromStdString(source), QString::fromStdString(sourceName), 1);
+    if (m_watchdog->end())
+        throw Error::input(sourceName + ": the script did not finish within "
+                           + std::to_string(timeLimit.count()) + " ms");
+    if (result.isError())
+        throw Error::input(sourceName + ":" + text(result.property(QStringLiteral("lineNumber")))
+                           + ": " + text(result));
+    // `model = {…}` sets a global; `const model = {…}` binds it in the script scope.
+    QJSValue model = m_engine->globalObject().property(QStringLiteral("model"));
+    if (model.isUndefined())
+        model = m_engine->evaluate(
+                QStringLiteral("typeof model === 'undefined' ? undefined : model"));
+    if (!model.isObject())
+        throw Error::input(sourceName
+                           + ": the script must define an object `model = { … }` "
+                             "(see the Domain models section of the documentation)");
+
+    const QJSValue name = model.property(QStringLiteral("name"));
+    m_name = name.isString() ? text(name) : sourceName;
+    m_reducers = model.property(QStringLiteral("reducers"));
+    m_upcasters = model.property(QStringLiteral("upcasters"));
+    const QJSValue projections = model.property(QStringLiteral("projections"));
+    if (projections.isObject()) {
+        const QStringList names = m_engine->evaluate(QStringLiteral("Object.keys"))
+                                          .call({projections})
+                                          .toVariant()
+                                          .toStringList();
+        for (const QString &projection : names)
+            m_projections.emplace_back(projection.toStdString(), projections.property(projection));
+    }
+    readRules(model.property(QStringLiteral("rules")), sourceName);
+    const QJSValue services = model.property(QStringLiteral("services"));
+    if (services.isObject())
+        m_services = nlohmann::json::parse(
+                text(m_engine->evaluate(QStringLiteral("JSON.stringify")).call({services})));
+
+    m_bridge = std::make_unique<JsBridge>(m_rules);
+    QJSEngine::setObjectOwnership(m_bridge.get(), QJSEngine::CppOwnership);
+    m_invoke = m_engine->evaluate(QString::fromUtf8(kInvoke));
+    m_upcast = m_engine->evaluate(QString::fromUtf8(kUpcast));
+    m_context = m_engine->evaluate(QString::fromUtf8(kContext))
+                        .call({m_engine->newQObject(m_bridge.get())});
+}
+
+JsModel::~JsModel()
+{
+    m_watchdog.reset(); // before the engine it watches
+}
+
+void JsModel::readRules(const QJSValue &rules, const std::string &sourceName)
+{
+    if (rules.isUndefined())
+        return;
+    const auto all = nlohmann::json::parse(
+            text(m_engine->evaluate(QStringLiteral("JSON.stringify")).call({rules})),
+            nullptr,
+            false);
+    if (!all.is_object())
+        throw Error::input(sourceName + ": model.rules must be an object of arrays");
+    for (const auto &[name, versions] : all.items()) {
+        if (!versions.is_array())
+            throw Error::input(sourceName + ": model.rules." + name
+                               + " must be an array of versions ({from: \"2018-02-01\", …})");
+        auto &list = m_rules[name];
+        for (const auto &version : versions) {
+            const std::string from = version.value("from", "");
+            const auto micros = Timestamp::parseDateOrTime(from);
+            if (!micros)
+                throw Error::input(sourceName + ": model.rules." + name
+                                   + ": every version needs \"from\" (a date or RFC 3339 time), "
+                                     "not \""
+                                   + from + "\"");
+            list.push_back({*micros, version});
+        }
+        std::stable_sort(list.begin(), list.end(), [](const auto &a, const auto &b) {
+            return a.from < b.from;
+        });
+    }
+}
+
+QJSValue JsModel::call(const QJSValue &function,
+                       const QJSValueList &arguments,
+                       const std::string &what,
+                       int64_t seq)
+{
+    m_watchdog->begin();
+    QJSValue result = function.call(arguments);
+    if (m_watchdog->end())
+        throw Error::failed(what + " was interrupted at event " + std::to_string(seq)
+                            + ": it ran longer than " + std::to_string(m_watchdog->limit().count())
+                            + " ms (an endless loop?)");
+    if (result.isError())
+        throw Error::failed(what + " threw at event " + std::to_string(seq) + ": " + text(result)
+                            + "\n" + text(result.property(QStringLiteral("stack"))));
+    return result;
+}
+
+std::string JsModel::upcastEvent(const Event &event)
+{
+    Event e = event;
+    e.result.reset();
+    const QJSValue chain = m_upcasters.isObject()
+                                   ? m_upcasters.property(QString::fromStdString(event.type))
+                                   : QJSValue();
+    if (chain.isObject()) {
+        // Schema N → N+1, as long as the model has a step for the current version.
+        for (;;) {
+            const QJSValue step = chain.property(QString::number(e.schemaVersion));
+            if (!step.isCallable())
+                break;
+            const std::string what
+                    = "upcasters." + e.type + "[" + std::to_string(e.schemaVersion) + "]";
+            const QJSValue result
+                    = call(m_upcast, {step, QJSValue(QString::fromStdString(e.data))}, what, e.seq);
+            if (result.isUndefined())
+                throw Error::failed(what + " returned undefined at event " + std::to_string(e.seq)
+                                    + " (return the upcast data)");
+            e.data = text(result);
+            ++e.schemaVersion;
+        }
+    }
+    std::string out;
+    Exporter::appendCanonical(out, e);
+    return out;
+}
+
+void JsModel::apply(const Event &event, State &state, StepTrace *trace)
+{
+    m_bridge->setEvent(&event, trace);
+    const QJSValue eventText(QString::fromStdString(upcastEvent(event)));
+    const QString type = QString::fromStdString(event.type);
+    auto handlerIn = [&type](const QJSValue &object) {
+        if (!object.isObject())
+            return QJSValue();
+        QJSValue handler = object.property(type);
+        return handler.isCallable() ? handler : object.property(QStringLiteral("*"));
+    };
+    auto textOf = [](const nlohmann::json *value) {
+        return value ? QJSValue(QString::fromStdString(value->dump())) : QJSValue();
+    };
+
+    const QJSValue reducer = handlerIn(m_reducers);
+    if (reducer.isCallable()) {
+        const std::string what
+                = "reducers."
+                  + (m_reducers.property(type).isCallable() ? event.type : std::string("*"));
+        const QJSValue result
+                = call(m_invoke,
+                       {reducer, textOf(state.stream(event.stream)), eventText, m_context},
+                       what,
+                       event.seq);
+        if (result.isUndefined())
+            throw Error::failed(what + " returned undefined at event " + std::to_string(event.seq)
+                                + " (a reducer returns the new state of the stream)");
+        state.setStream(event.stream,
+                        std::make_shared<nlohmann::json>(parseReturned(result, what, event.seq)));
+    }
+    for (const auto &[name, projection] : m_projections) {
+        const QJSValue handler = handlerIn(projection);
+        if (!handler.isCallable())
+            continue;
+        const std::string what
+                = "projections." + name + "."
+                  + (projection.property(type).isCallable() ? event.type : std::string("*"));
+        const QJSValue result
+                = call(m_invoke,
+                       {handler, textOf(state.projection(name)), eventText, m_context},
+                       what,
+                       event.seq);
+        if (result.isUndefined())
+            throw Error::failed(what + " returned undefined at event " + std::to_string(event.seq)
+                                + " (a projection returns its new view)");
+        state.setProjection(
+                name, std::make_shared<nlohmann::json>(parseReturned(result, what, event.seq)));
+    }
+    m_bridge->setEvent(nullptr, nullptr);
+}
+
+} // namespace Chronoscope

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "jsbridge.h"
+#include "model.h"
+
+#include <QJSEngine>
+#include <QJSValue>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace Chronoscope {
+
+class JsWatchdog;
+
+/// A user model written in JavaScript (DESIGN.md, "Domain models"), run in a QJSEngine that has
+/// no file, network or process access: the engine gets no extensions, so a model sees plain
+/// ECMAScript and the `ctx` it is given.
+///
+/// Reducers, projections and upcasters receive fresh copies of their arguments, so mutating an
+/// argument changes nothing. A call that runs longer than the time limit (default 2 s) is
+/// interrupted. Failures are thrown as Error (kind Failed) naming the model function, the event
+/// seq and, for exceptions, the JavaScript stack.
+class JsModel : public Model
+{
+public:
+    /// Evaluates the source; throws Error (Input) for a script that does not define a usable
+    /// `model` object, naming `sourceName` and the line.
+    JsModel(const std::string &source,
+            const std::string &sourceName,
+            std::chrono::milliseconds timeLimit = std::chrono::milliseconds(2000));
+    ~JsModel() override;
+
+    std::string name() const override { return m_name; }
+    std::string hash() const override { return m_hash; }
+    void apply(const Event &event, State &state, StepTrace *trace) override;
+
+    /// The event as reducers see it: upcast to the newest schema, as canonical JSON text.
+    std::string upcastEvent(const Event &event);
+    /// The services the model declares: name → {"emits": [...], "listens": [...]}.
+    nlohmann::json services() const { return m_services; }
+
+    static std::string hashOf(const std::string &source);
+
+private:
+    QJSValue call(const QJSValue &function,
+                  const QJSValueList &arguments,
+                  const std::string &what,
+                  int64_t seq);
+    void readRules(const QJSValue &rules, const std::string &sourceName);
+
+    std::unique_ptr<QJSEngine> m_engine;
+    std::unique_ptr<JsWatchdog> m_watchdog;
+    std::string m_name;
+    std::string m_hash;
+    nlohmann::json m_services;
+    QJSValue m_reducers;
+    QJSValue m_upcasters;
+    std::vector<std::pair<std::string, QJSValue>> m_projections;
+    JsBridge::Rules m_rules;
+    std::unique_ptr<JsBridge> m_bridge;
+    QJSValue m_invoke;  // calls a model function with JSON text arguments, returns JSON text
+    QJSValue m_upcast;  // calls an upcaster with JSON text, returns JSON text
+    QJSValue m_context; // the `ctx` handed to every model function
+};
+
+} // namespace Chronoscope

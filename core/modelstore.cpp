@@ -1,0 +1,34 @@
+#include "modelstore.h"
+
+#include "eventlog.h"
+#include "jsmodel.h"
+
+namespace Chronoscope::ModelStore {
+
+StoredModel set(EventLog &log, const std::string &source, const std::string &sourceName)
+{
+    const JsModel model(source, sourceName);
+    StoredModel stored{model.name(), model.hash(), source, Timestamp::now()};
+    Sql::Statement st(log.database(),
+                      "INSERT INTO models (name, hash, source, set_at) VALUES (?, ?, ?, ?)");
+    st.bind(1, std::string_view(stored.name));
+    st.bind(2, std::string_view(stored.hash));
+    st.bind(3, std::string_view(stored.source));
+    st.bind(4, stored.setAt);
+    st.run();
+    return stored;
+}
+
+std::optional<StoredModel> current(EventLog &log)
+{
+    Sql::Statement st(log.database(),
+                      "SELECT name, hash, source, set_at FROM models ORDER BY id DESC LIMIT 1");
+    if (!st.step())
+        return std::nullopt;
+    return StoredModel{std::string(st.columnText(0)),
+                       std::string(st.columnText(1)),
+                       std::string(st.columnText(2)),
+                       st.columnInt(3)};
+}
+
+} // namespace Chronoscope::ModelStore

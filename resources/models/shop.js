@@ -1,0 +1,107 @@
+// The domain model of the shop sample: customers, orders and payments.
+//
+// Runs in Chronoscope's QJSEngine (ES2016 with classes, arrow functions, destructuring,
+// template literals, array spread, ?. and ??; no object spread and no Object.fromEntries: use
+// Object.assign). Reducers get copies of the state and the event, and return the new state.
+
+const cents = (x) => Math.round(x * 100) / 100;
+const dayOf = (event) => event.recorded_at.slice(0, 10);
+
+model = {
+    name: "shop",
+
+    services: {
+        customer: { emits: ["CustomerRegistered", "CustomerAddressChanged"], listens: [] },
+        order: { emits: ["OrderPlaced", "OrderShipped"], listens: ["PaymentCharged"] },
+        payment: { emits: ["PaymentCharged", "PaymentRefunded"], listens: ["OrderPlaced"] },
+    },
+
+    // Effective-dated business rules: ctx.rule("tax") is the version in force when the event
+    // was recorded.
+    rules: {
+        tax: [
+            { from: "2000-01-01", rate: 0.015 },
+            { from: "2018-02-01", rate: 0.018 },
+        ],
+    },
+
+    // CustomerRegistered schema 1 called the address "mail"; schema 2 calls it "email".
+    upcasters: {
+        CustomerRegistered: {
+            1: (data) => ({ email: data.mail, name: data.name }),
+        },
+    },
+
+    reducers: {
+        CustomerRegistered(state, event, ctx) {
+            return {
+                id: ctx.stickyId("customer", event.data.email),
+                email: event.data.email,
+                name: event.data.name,
+                status: "registered",
+            };
+        },
+        CustomerAddressChanged(state = {}, event) {
+            return Object.assign({}, state, { address: event.data.address });
+        },
+        OrderPlaced(state, event, ctx) {
+            const tax = ctx.rule("tax");
+            return {
+                order: event.data.order,
+                customer: event.data.customer,
+                status: "placed",
+                items: event.data.items,
+                amount: event.data.amount,
+                currency: event.data.currency,
+                tax_rate: tax.rate,
+                total: cents(event.data.amount * (1 + tax.rate)),
+            };
+        },
+        OrderShipped(state = {}, event) {
+            return Object.assign({}, state, { status: "shipped", carrier: event.data.carrier });
+        },
+        PaymentCharged(state, event, ctx) {
+            // The exchange rate came from an external system; replay answers from the recording.
+            const fx = ctx.gateway("fx", { from: "USD", to: "EUR", date: dayOf(event) });
+            return {
+                order: event.data.order,
+                customer: event.data.customer,
+                status: "charged",
+                total: event.data.total,
+                charged: event.data.charged,
+                overcharged: cents(event.data.charged - event.data.total),
+                charged_eur: cents(event.data.charged * fx.rate),
+                fx_rate: fx.rate,
+            };
+        },
+        PaymentRefunded(state = {}, event) {
+            const refunded = cents((state.refunded ?? 0) + event.data.amount);
+            return Object.assign({}, state, {
+                status: "refunded",
+                refunded: refunded,
+                overcharged: cents((state.overcharged ?? 0) - event.data.amount),
+            });
+        },
+    },
+
+    projections: {
+        // Net revenue per day, in USD: charges minus refunds.
+        revenue: {
+            PaymentCharged(view = {}, event) {
+                const day = dayOf(event);
+                return Object.assign({}, view, { [day]: cents((view[day] ?? 0) + event.data.charged) });
+            },
+            PaymentRefunded(view = {}, event) {
+                const day = dayOf(event);
+                return Object.assign({}, view, { [day]: cents((view[day] ?? 0) - event.data.amount) });
+            },
+        },
+        // How many orders each customer placed.
+        ordersPerCustomer: {
+            OrderPlaced(view = {}, event) {
+                const customer = event.data.customer;
+                return Object.assign({}, view, { [customer]: (view[customer] ?? 0) + 1 });
+            },
+        },
+    },
+};
