@@ -65,20 +65,20 @@ JsModel::JsModel(const std::string &source,
     , m_hash(hashOf(source))
 {
     m_watchdog = std::make_unique<JsWatchdog>(*m_engine, timeLimit);
+    // The script's completion value is its `model`, whether it is a global (`model = {…}`) or
+    // bound in the script's own scope (`const model = {…}`).
     m_watchdog->begin();
-    QJSValue result = m_engine->evaluate(
-            QString::fromStdString(source), QString::fromStdString(sourceName), 1);
+    QJSValue model = m_engine->evaluate(
+            QString::fromStdString(source)
+                    + QStringLiteral("\n;typeof model === 'undefined' ? undefined : model;"),
+            QString::fromStdString(sourceName),
+            1);
     if (m_watchdog->end())
         throw Error::input(sourceName + ": the script did not finish within "
                            + std::to_string(timeLimit.count()) + " ms");
-    if (result.isError())
-        throw Error::input(sourceName + ":" + text(result.property(QStringLiteral("lineNumber")))
-                           + ": " + text(result));
-    // `model = {…}` sets a global; `const model = {…}` binds it in the script scope.
-    QJSValue model = m_engine->globalObject().property(QStringLiteral("model"));
-    if (model.isUndefined())
-        model = m_engine->evaluate(
-                QStringLiteral("typeof model === 'undefined' ? undefined : model"));
+    if (model.isError())
+        throw Error::input(sourceName + ":" + text(model.property(QStringLiteral("lineNumber")))
+                           + ": " + text(model));
     if (!model.isObject())
         throw Error::input(sourceName
                            + ": the script must define an object `model = { … }` "

@@ -23,6 +23,7 @@ const std::vector<Command> &commands()
             {"model",
              "LOG           store the JavaScript model the log replays with, or show it",
              runModel},
+            {"verify", "LOG           replay twice and check that the states agree", runVerify},
     };
     return list;
 }

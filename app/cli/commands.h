@@ -25,5 +25,6 @@ int runAppend(const QStringList &arguments);
 int runSample(const QStringList &arguments);
 int runState(const QStringList &arguments);
 int runModel(const QStringList &arguments);
+int runVerify(const QStringList &arguments);
 
 } // namespace Chronoscope::Cli

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <csignal>
 
 namespace {
@@ -470,6 +471,121 @@ private slots:
                             .contains(QStringLiteral("immutable")));
         }
         QCOMPARE(exported(log), before);
+    }
+
+    void stateModelAndVerify()
+    {
+        const QString log = path("replay.chronolog");
+        QCOMPARE(cli({QStringLiteral("sample"),
+                      log,
+                      QStringLiteral("--events"),
+                      QStringLiteral("600")})
+                         .exitCode,
+                 0);
+        // The sample stores the shop model; the state of an order has its taxed total.
+        Result r = cli(
+                {QStringLiteral("model"), log, QStringLiteral("show"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject model = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(model.value(QStringLiteral("name")).toString(), QStringLiteral("shop"));
+        QCOMPARE(model.value(QStringLiteral("hash")).toString().size(), 64);
+        r = cli({QStringLiteral("events"),
+                 log,
+                 QStringLiteral("--stream"),
+                 QStringLiteral("order-1"),
+                 QStringLiteral("--json"),
+                 QStringLiteral("--limit"),
+                 QStringLiteral("1")});
+        const double amount = QJsonDocument::fromJson(r.out.toUtf8())
+                                      .object()
+                                      .value(QStringLiteral("data"))
+                                      .toObject()
+                                      .value(QStringLiteral("amount"))
+                                      .toDouble();
+        r = cli({QStringLiteral("state"),
+                 log,
+                 QStringLiteral("--path"),
+                 QStringLiteral("/streams/order-1/total")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed().toDouble(), std::round(amount * 1.015 * 100) / 100);
+
+        // Ignoring the refund leaves the over-charged payment charged.
+        r = cli({QStringLiteral("events"),
+                 log,
+                 QStringLiteral("--type"),
+                 QStringLiteral("PaymentRefunded"),
+                 QStringLiteral("--json")});
+        const QJsonObject refund = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QString payment
+                = QStringLiteral("/streams/") + refund.value(QStringLiteral("stream")).toString();
+        const QString seq = QString::number(refund.value(QStringLiteral("seq")).toInt());
+        r = cli({QStringLiteral("state"),
+                 log,
+                 QStringLiteral("--path"),
+                 payment + QStringLiteral("/status")});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("\"refunded\""));
+        r = cli({QStringLiteral("state"),
+                 log,
+                 QStringLiteral("--path"),
+                 payment + QStringLiteral("/status"),
+                 QStringLiteral("--ignore"),
+                 seq});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("\"charged\""));
+
+        // Explaining the refund: what changed.
+        r = cli({QStringLiteral("state"),
+                 log,
+                 QStringLiteral("--rev"),
+                 QStringLiteral("main@") + seq,
+                 QStringLiteral("--explain"),
+                 QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject step = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QStringList paths;
+        for (const auto &op : step.value(QStringLiteral("changes")).toArray())
+            paths << op.toObject().value(QStringLiteral("path")).toString();
+        QVERIFY2(paths.contains(QStringLiteral("/status")),
+                 qPrintable(paths.join(QLatin1Char(' '))));
+        QVERIFY(paths.contains(QStringLiteral("/refunded")));
+
+        QCOMPARE(cli({QStringLiteral("verify"),
+                      log,
+                      QStringLiteral("--interval"),
+                      QStringLiteral("100")})
+                         .exitCode,
+                 0);
+
+        // A model with hidden state is caught; a broken model is refused and not stored.
+        const QString counter = path("counter.js");
+        writeFile(counter, "let n = 0;\nmodel = { reducers: { '*': (s, e) => ({ n: ++n }) } };\n");
+        r = cli({QStringLiteral("verify"), log, QStringLiteral("--model"), counter});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("not deterministic")), qPrintable(r.err));
+        const QString broken = path("broken.js");
+        writeFile(broken,
+                  "model = { reducers: { OrderPlaced(s, e) { return e.data.nope.x; } } };\n");
+        r = cli({QStringLiteral("state"), log, QStringLiteral("--model"), broken});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("reducers.OrderPlaced threw at event 2")),
+                 qPrintable(r.err));
+        const QString syntax = path("syntax.js");
+        writeFile(syntax, "model = {\n");
+        r = cli({QStringLiteral("model"), log, QStringLiteral("set"), syntax});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(syntax + QStringLiteral(":")), qPrintable(r.err));
+        r = cli({QStringLiteral("model"), log, QStringLiteral("show"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())
+                         .object()
+                         .value(QStringLiteral("name"))
+                         .toString(),
+                 QStringLiteral("shop"));
+        r = cli({QStringLiteral("model"), log, QStringLiteral("set"), counter});
+        QCOMPARE(r.exitCode, 0);
+        r = cli({QStringLiteral("state"),
+                 log,
+                 QStringLiteral("--path"),
+                 QStringLiteral("/streams/order-1")});
+        QVERIFY2(r.out.contains(QStringLiteral("\"n\"")), qPrintable(r.out));
     }
 
     void importsTheCloudEventsCorpus()
