@@ -94,8 +94,12 @@ JsModel::JsModel(const std::string &source,
                                           .call({projections})
                                           .toVariant()
                                           .toStringList();
-        for (const QString &projection : names)
-            m_projections.emplace_back(projection.toStdString(), projections.property(projection));
+        for (const QString &projection : names) {
+            Projection p;
+            p.name = projection.toStdString();
+            p.handlers = projections.property(projection);
+            m_projections.push_back(std::move(p));
+        }
     }
     readRules(model.property(QStringLiteral("rules")), sourceName);
     const QJSValue services = model.property(QStringLiteral("services"));
@@ -106,6 +110,8 @@ JsModel::JsModel(const std::string &source,
     m_bridge = std::make_unique<JsBridge>(m_rules);
     QJSEngine::setObjectOwnership(m_bridge.get(), QJSEngine::CppOwnership);
     m_invoke = m_engine->evaluate(QString::fromUtf8(kInvoke));
+    m_parse = m_engine->evaluate(QStringLiteral("(function (text) { return JSON.parse(text); })"));
+    m_stringify = m_engine->evaluate(QStringLiteral("JSON.stringify"));
     m_upcast = m_engine->evaluate(QString::fromUtf8(kUpcast));
     m_context = m_engine->evaluate(QString::fromUtf8(kContext))
                         .call({m_engine->newQObject(m_bridge.get())});
@@ -193,6 +199,29 @@ std::string JsModel::upcastEvent(const Event &event)
     return out;
 }
 
+void JsModel::sync(State &state)
+{
+    for (Projection &projection : m_projections) {
+        if (!projection.dirty)
+            continue;
+        const QJSValue text = m_stringify.call({projection.view});
+        projection.base = std::make_shared<nlohmann::json>(
+                parseReturned(text, "projections." + projection.name, 0));
+        state.setProjection(projection.name, projection.base);
+        projection.dirty = false;
+    }
+}
+
+void JsModel::stateReplaced()
+{
+    for (Projection &projection : m_projections) {
+        projection.view = QJSValue();
+        projection.base.reset();
+        projection.loaded = false;
+        projection.dirty = false;
+    }
+}
+
 void JsModel::apply(const Event &event, State &state, StepTrace *trace)
 {
     m_bridge->setEvent(&event, trace);
@@ -224,23 +253,31 @@ void JsModel::apply(const Event &event, State &state, StepTrace *trace)
         state.setStream(event.stream,
                         std::make_shared<nlohmann::json>(parseReturned(result, what, event.seq)));
     }
-    for (const auto &[name, projection] : m_projections) {
-        const QJSValue handler = handlerIn(projection);
+    for (Projection &projection : m_projections) {
+        const QJSValue handler = handlerIn(projection.handlers);
         if (!handler.isCallable())
             continue;
+        // The live view is only good for the state it came from: another replay (or another
+        // point of this one) brings its own.
+        const JsonPtr stored = state.projectionPtr(projection.name);
+        if (!projection.loaded || (!projection.dirty && stored != projection.base)) {
+            projection.view
+                    = stored ? m_parse.call({QString::fromStdString(stored->dump())}) : QJSValue();
+            projection.base = stored;
+            projection.loaded = true;
+        }
         const std::string what
-                = "projections." + name + "."
-                  + (projection.property(type).isCallable() ? event.type : std::string("*"));
-        const QJSValue result
-                = call(m_invoke,
-                       {handler, textOf(state.projection(name)), eventText, m_context},
-                       what,
-                       event.seq);
+                = "projections." + projection.name + "."
+                  + (projection.handlers.property(type).isCallable() ? event.type
+                                                                     : std::string("*"));
+        // The view is the projection's own copy: it may change it in place and return it.
+        const QJSValue result = call(
+                handler, {projection.view, m_parse.call({eventText}), m_context}, what, event.seq);
         if (result.isUndefined())
             throw Error::failed(what + " returned undefined at event " + std::to_string(event.seq)
                                 + " (a projection returns its new view)");
-        state.setProjection(
-                name, std::make_shared<nlohmann::json>(parseReturned(result, what, event.seq)));
+        projection.view = result;
+        projection.dirty = true;
     }
     m_bridge->setEvent(nullptr, nullptr);
 }

@@ -37,6 +37,8 @@ public:
     std::string name() const override { return m_name; }
     std::string hash() const override { return m_hash; }
     void apply(const Event &event, State &state, StepTrace *trace) override;
+    void sync(State &state) override;
+    void stateReplaced() override;
 
     /// The event as reducers see it: upcast to the newest schema, as canonical JSON text.
     std::string upcastEvent(const Event &event);
@@ -59,12 +61,25 @@ private:
     nlohmann::json m_services;
     QJSValue m_reducers;
     QJSValue m_upcasters;
-    std::vector<std::pair<std::string, QJSValue>> m_projections;
+    // A projection's view lives in the engine while the replay moves forward, so that a
+    // projection over all events costs the same per event however large its view grows.
+    struct Projection
+    {
+        std::string name;
+        QJSValue handlers;
+        QJSValue view; // the live view; valid when `loaded`
+        JsonPtr base;  // the state's view the live one started from (or was synced to)
+        bool loaded = false;
+        bool dirty = false; // changed since the last sync()
+    };
+    std::vector<Projection> m_projections;
     JsBridge::Rules m_rules;
     std::unique_ptr<JsBridge> m_bridge;
-    QJSValue m_invoke;  // calls a model function with JSON text arguments, returns JSON text
-    QJSValue m_upcast;  // calls an upcaster with JSON text, returns JSON text
-    QJSValue m_context; // the `ctx` handed to every model function
+    QJSValue m_invoke;    // calls a model function with JSON text arguments, returns JSON text
+    QJSValue m_upcast;    // calls an upcaster with JSON text, returns JSON text
+    QJSValue m_context;   // the `ctx` handed to every model function
+    QJSValue m_parse;     // JSON.parse
+    QJSValue m_stringify; // JSON.stringify
 };
 
 } // namespace Chronoscope

@@ -43,7 +43,13 @@ public:
     virtual std::string hash() const = 0;
     /// Applies the event to its stream's state and to every projection. Records the rules and
     /// gateway calls it used in `trace` when one is given.
+    ///
+    /// A model may keep part of the state it works on between calls (JsModel keeps projection
+    /// views as live JavaScript objects): call sync() before reading or copying the state, and
+    /// stateReplaced() before applying to a state other than the one the last call left.
     virtual void apply(const Event &event, State &state, StepTrace *trace) = 0;
+    virtual void sync(State &) {}
+    virtual void stateReplaced() {}
 };
 
 /// The model a log opens with when it has no code: each event's `data` is merged into its

@@ -24,6 +24,7 @@ void Replayer::restore(int64_t seq, const State &state)
 {
     m_state = state;
     m_position = seq;
+    m_model.stateReplaced();
 }
 
 void Replayer::seek(int64_t target)
@@ -61,10 +62,13 @@ void Replayer::applyUpTo(int64_t target)
             ++m_applied;
         }
         m_position = e.seq;
-        if (e.seq % m_interval == 0)
-            m_snapshots.try_emplace(e.seq, m_state);
+        if (e.seq % m_interval == 0 && !m_snapshots.count(e.seq)) {
+            m_model.sync(m_state);
+            m_snapshots.emplace(e.seq, m_state);
+        }
         return true;
     });
+    m_model.sync(m_state);
 }
 
 bool Replayer::stepForward()
@@ -122,6 +126,7 @@ Replayer::Step Replayer::explain(int64_t seq)
     m_recent.emplace_back(m_position, m_state);
     if (!step.ignored) {
         m_model.apply(step.event, m_state, &step.trace);
+        m_model.sync(m_state);
         ++m_applied;
     }
     m_position = seq;

@@ -4,6 +4,8 @@
 #include "eventwriter.h"
 #include "exporter.h"
 #include "importer.h"
+#include "jsmodel.h"
+#include "modelstore.h"
 #include "replayer.h"
 #include "shopsample.h"
 
@@ -114,12 +116,35 @@ void replayBenchmarks(EventLog &log, double scanRate)
     constexpr int64_t kInterval = 1024;
     Replayer replayer(log, model, kInterval);
     const double replayTime = seconds([&] { replayer.seek(log.eventCount()); });
+    const double nativeRate = events / replayTime;
     print({"replay.native.events_per_s",
-           events / replayTime,
+           nativeRate,
            "sqlite_scan",
            scanRate,
            Figure::Goal::AtLeast,
            1e6});
+
+    // The shop model in JavaScript, over the first 100,000 events (or all of a smaller log).
+    {
+        const auto stored = ModelStore::current(log);
+        JsModel shop(stored->source, "shop.js");
+        Replayer jsReplayer(log, shop, kInterval);
+        const int64_t jsEvents = std::min<int64_t>(log.eventCount(), 100000);
+        const double jsTime = seconds([&] { jsReplayer.seek(jsEvents); });
+        const double jsRate = static_cast<double>(jsEvents) / jsTime;
+        print({"replay.js.events_per_s",
+               jsRate,
+               "replay_native",
+               nativeRate,
+               Figure::Goal::AtLeast,
+               250000});
+        print({"replay.js.ratio_to_native",
+               jsRate / nativeRate,
+               "goal_ratio",
+               0.1,
+               Figure::Goal::AtLeast,
+               0.1});
+    }
 
     // The floor of a seek: reading the events between two snapshots.
     std::vector<double> reads;
