@@ -225,6 +225,22 @@ model = { reducers: { Added(state = { items: [] }, event) {
         QCOMPARE(constant.name(), std::string("c"));
     }
 
+    void theSandboxHasNoWayOut()
+    {
+        JsModel model(R"js(model = { reducers: { Probe() {
+            return {
+                xhr: typeof XMLHttpRequest, qt: typeof Qt, require: typeof require,
+                console: typeof console, print: typeof print, fetch: typeof fetch,
+                setTimeout: typeof setTimeout, include: typeof include, importScripts: typeof importScripts,
+            };
+        } } };)js",
+                      "probe.js");
+        State state;
+        model.apply(makeEvent(1, "s", "Probe", "2018-01-01T00:00:00Z", "{}"), state, nullptr);
+        for (const auto &[name, type] : state.stream("s")->items())
+            QVERIFY2(type == "undefined", name.c_str());
+    }
+
     void stickyIdsAreTheSameInEveryReplay()
     {
         const char *source = R"js(model = { reducers: { R(s, e, ctx) {
