@@ -2,6 +2,7 @@
 
 #include "eventlog.h"
 #include "jsmodel.h"
+#include "snapshotstore.h"
 
 namespace Chronoscope::ModelStore {
 
@@ -16,6 +17,7 @@ StoredModel set(EventLog &log, const std::string &source, const std::string &sou
     st.bind(3, std::string_view(stored.source));
     st.bind(4, stored.setAt);
     st.run();
+    SnapshotStore::removeOtherModels(log, stored.hash); // states replayed with older code
     return stored;
 }
 

@@ -25,6 +25,67 @@ void Replayer::restore(int64_t seq, const State &state)
     m_state = state;
     m_position = seq;
     m_model.stateReplaced();
+    m_dirty.clear();
+    m_chainValid = m_store && seq == m_storedMax;
+}
+
+void Replayer::useStore(SnapshotStore *store, int64_t storedInterval)
+{
+    m_store = store;
+    m_storedInterval = std::max(m_interval, storedInterval / m_interval * m_interval);
+    m_storedMax = store ? store->lastSeq() : 0;
+    m_storedMax -= m_storedMax % m_storedInterval; // a chain of another interval is not ours
+    m_loadedUpTo = 0;
+    m_chainState = State();
+    m_dirty.clear();
+    m_chainValid = store && m_position == m_storedMax;
+}
+
+void Replayer::loadStored(int64_t target)
+{
+    if (!m_store || !m_ignored.empty())
+        return;
+    const int64_t upTo = std::min(target, m_storedMax);
+    if (upTo <= m_loadedUpTo)
+        return;
+    for (const SnapshotStore::Link &link : m_store->read(m_loadedUpTo, upTo)) {
+        if (link.seq != m_loadedUpTo + m_storedInterval)
+            break; // a gap: the chain ends here
+        SnapshotStore::apply(link, m_chainState);
+        m_snapshots.try_emplace(link.seq, m_chainState);
+        m_loadedUpTo = link.seq;
+    }
+}
+
+void Replayer::passStoredBoundary(int64_t seq)
+{
+    if (m_chainValid && seq == m_storedMax + m_storedInterval) {
+        SnapshotStore::Link link;
+        link.seq = seq;
+        for (const std::string &stream : m_dirty) {
+            if (const nlohmann::json *value = m_state.stream(stream))
+                link.streams[stream] = *value;
+        }
+        link.projections = m_state.projections();
+        m_pending.push_back(std::move(link));
+        m_storedMax = seq;
+    }
+    m_chainValid = seq == m_storedMax;
+    m_dirty.clear();
+}
+
+void Replayer::flushStored()
+{
+    if (m_pending.empty())
+        return;
+    try {
+        m_store->write(m_pending);
+    } catch (const Error &) {
+        // Storing states only saves time later (a read-only log, say): replay goes on without.
+        m_store = nullptr;
+        m_chainValid = false;
+    }
+    m_pending.clear();
 }
 
 void Replayer::seek(int64_t target)
@@ -41,6 +102,7 @@ void Replayer::seek(int64_t target)
             return;
         }
     }
+    loadStored(target);
     // Start from the nearest snapshot at or before the target, or from here if that is nearer.
     const auto snapshot = std::prev(m_snapshots.upper_bound(target));
     if (target < m_position || snapshot->first > m_position)
@@ -56,19 +118,26 @@ void Replayer::applyUpTo(int64_t target)
     filter.fromSeq = m_position + 1;
     filter.toSeq = target;
     filter.withResults = false;
-    m_log.forEachEvent(filter, [this](const Event &e) {
+    const bool storing = m_store && m_ignored.empty();
+    m_log.forEachEvent(filter, [this, storing](const Event &e) {
         if (!m_ignored.count(e.seq)) {
             m_model.apply(e, m_state, nullptr);
             ++m_applied;
+            if (storing && m_chainValid)
+                m_dirty.insert(e.stream);
         }
         m_position = e.seq;
-        if (e.seq % m_interval == 0 && !m_snapshots.count(e.seq)) {
+        if (e.seq % m_interval == 0) {
             m_model.sync(m_state);
-            m_snapshots.emplace(e.seq, m_state);
+            m_snapshots.try_emplace(e.seq, m_state);
+            if (storing && e.seq % m_storedInterval == 0)
+                passStoredBoundary(e.seq);
         }
         return true;
     });
     m_model.sync(m_state);
+    if (storing)
+        flushStored();
 }
 
 bool Replayer::stepForward()
@@ -103,6 +172,7 @@ void Replayer::setIgnored(std::set<int64_t> seqs)
     m_ignored = std::move(seqs);
     if (firstChange == INT64_MAX)
         return;
+    m_chainValid = false;
     m_snapshots.erase(m_snapshots.lower_bound(firstChange), m_snapshots.end());
     m_recent.clear();
     if (m_position >= firstChange) {
@@ -130,6 +200,7 @@ Replayer::Step Replayer::explain(int64_t seq)
         ++m_applied;
     }
     m_position = seq;
+    m_chainValid = false; // this step went past the stored chain's bookkeeping
     step.after = m_state.streamPtr(step.event.stream);
     step.changes = nlohmann::json::diff(step.before ? *step.before : nlohmann::json(),
                                         step.after ? *step.after : nlohmann::json());

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "model.h"
+#include "snapshotstore.h"
 #include "state.h"
 
 #include <deque>
 #include <map>
 #include <set>
+#include <unordered_set>
+#include <vector>
 
 namespace Chronoscope {
 
@@ -22,7 +25,9 @@ class EventLog;
 class Replayer
 {
 public:
-    Replayer(EventLog &log, Model &model, int64_t snapshotInterval = 1024);
+    static constexpr int64_t kDefaultSnapshotInterval = 512;
+
+    Replayer(EventLog &log, Model &model, int64_t snapshotInterval = kDefaultSnapshotInterval);
 
     /// The seq of the last event applied; 0 before the first.
     int64_t position() const { return m_position; }
@@ -50,6 +55,12 @@ public:
     /// Explains event `seq` and leaves the replayer after it.
     Step explain(int64_t seq);
 
+    /// Stores replayed states in the log every `storedInterval` events as the replay passes them
+    /// (a multiple of the snapshot interval), and starts later seeks from stored ones, so the
+    /// next replayer on this log need not replay from the beginning. Not used while events are
+    /// ignored. The store must outlive the replayer.
+    void useStore(SnapshotStore *store, int64_t storedInterval);
+
     /// For tests and benchmarks: events applied since construction.
     int64_t eventsApplied() const { return m_applied; }
     size_t snapshotCount() const { return m_snapshots.size(); }
@@ -57,6 +68,9 @@ public:
 private:
     void restore(int64_t seq, const State &state);
     void applyUpTo(int64_t target);
+    void loadStored(int64_t target);
+    void passStoredBoundary(int64_t seq);
+    void flushStored();
 
     EventLog &m_log;
     Model &m_model;
@@ -68,6 +82,16 @@ private:
     std::deque<std::pair<int64_t, State>> m_recent;
     std::set<int64_t> m_ignored;
     int64_t m_applied = 0;
+
+    // The chain of stored states (see useStore()).
+    SnapshotStore *m_store = nullptr;
+    int64_t m_storedInterval = 0;
+    int64_t m_storedMax = 0;   // the last link in the log
+    int64_t m_loadedUpTo = 0;  // the last link read into m_snapshots
+    State m_chainState;        // the state at m_loadedUpTo, built from the links
+    bool m_chainValid = false; // m_dirty holds every stream changed since m_storedMax
+    std::unordered_set<std::string> m_dirty;
+    std::vector<SnapshotStore::Link> m_pending;
 };
 
 } // namespace Chronoscope

@@ -82,6 +82,17 @@ CREATE TABLE models (
     set_at INTEGER NOT NULL
 );
 )sql",
+            // 3: replayed states stored per model: each row holds the streams that changed since
+            // the previous row of its model and every projection view, zlib-compressed JSON.
+            R"sql(
+CREATE TABLE snapshots (
+    model_hash  TEXT NOT NULL,
+    seq         INTEGER NOT NULL,   -- the state after this event
+    streams     BLOB NOT NULL,
+    projections BLOB NOT NULL,
+    PRIMARY KEY (model_hash, seq)
+) WITHOUT ROWID;
+)sql",
     };
     return list;
 }

@@ -44,6 +44,7 @@ public:
 
     void bind(int index, int64_t value);
     void bind(int index, std::string_view text);
+    void bindBlob(int index, std::string_view bytes);
     void bindNull(int index);
     void bindOptional(int index, const std::optional<std::string> &text);
     void bindOptional(int index, const std::optional<int64_t> &value);

@@ -90,6 +90,11 @@ void State::setProjection(const std::string &name, JsonPtr view)
     m_projections.set(name, std::move(view));
 }
 
+nlohmann::json State::projections() const
+{
+    return sortedObject(m_projections);
+}
+
 nlohmann::json State::toJson() const
 {
     return {{"streams", sortedObject(m_streams)}, {"projections", sortedObject(m_projections)}};

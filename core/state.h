@@ -28,6 +28,8 @@ public:
     void setProjection(const std::string &name, JsonPtr view);
 
     size_t streamCount() const { return m_streams.size(); }
+    /// Every projection's view, by name.
+    nlohmann::json projections() const;
 
     /// The whole state as one JSON document, keys sorted.
     nlohmann::json toJson() const;

@@ -11,7 +11,7 @@ namespace Chronoscope::Bench {
 /// (">= 1000000" events per second, "<= 3" milliseconds).
 struct Figure
 {
-    enum class Goal { None, RatioAtLeast, AtLeast, AtMost };
+    enum class Goal { None, RatioAtLeast, RatioAtMost, AtLeast, AtMost };
 
     std::string name;
     double value = 0;

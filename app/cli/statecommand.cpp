@@ -6,6 +6,7 @@
 #include "output.h"
 #include "replayer.h"
 #include "revision.h"
+#include "snapshotstore.h"
 
 #include <QStringList>
 
@@ -87,6 +88,8 @@ int runState(const QStringList &arguments)
             = resolveRevision(log, Revision::parse(toStd(cl.value(QStringLiteral("rev")))));
     std::unique_ptr<Model> model = loadModel(log, cl.optionalValue(QStringLiteral("model")));
     Replayer replayer(log, *model);
+    SnapshotStore store(log, model->hash());
+    replayer.useStore(&store, kStoredInterval);
     if (cl.isSet(QStringLiteral("ignore")))
         replayer.setIgnored(parseSeqList(cl.value(QStringLiteral("ignore"))));
 

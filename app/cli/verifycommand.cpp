@@ -5,6 +5,7 @@
 #include "modelloader.h"
 #include "output.h"
 #include "replayer.h"
+#include "snapshotstore.h"
 
 namespace Chronoscope::Cli {
 
@@ -73,6 +74,26 @@ int runVerify(const QStringList &arguments)
                     + std::to_string(diff.size()) + " differences)");
         }
     }
+    // Every state stored in the log agrees with a replay from scratch.
+    SnapshotStore store(log, first->hash());
+    Replayer stored(log, *first, interval);
+    stored.useStore(&store, kStoredInterval);
+    int64_t storedChecked = 0;
+    for (int64_t seq = kStoredInterval; seq <= store.lastSeq(); seq += kStoredInterval) {
+        stored.seek(seq);
+        other.seek(seq);
+        ++storedChecked;
+        const nlohmann::json expected = other.state().toJson();
+        const nlohmann::json actual = stored.state().toJson();
+        if (expected != actual) {
+            const nlohmann::json diff = nlohmann::json::diff(expected, actual);
+            throw Error::failed("the state stored after event " + std::to_string(seq)
+                                + " differs from a replay, first at "
+                                + (diff.empty() ? std::string("/") : diff[0].value("path", ""))
+                                + "; it was made by other code with the same hash, or the replay "
+                                  "is not deterministic");
+        }
+    }
     const auto compared = static_cast<int64_t>(checkpoints.size());
     if (cl.json())
         printJson({{"events", head},
@@ -81,7 +102,8 @@ int runVerify(const QStringList &arguments)
                    {"deterministic", true}});
     else
         printOut("ok: " + std::to_string(head) + " events replayed three times with model "
-                 + first->name() + ", states agree at " + std::to_string(compared) + " points");
+                 + first->name() + ", states agree at " + std::to_string(compared) + " points; "
+                 + std::to_string(storedChecked) + " stored states checked");
     return 0;
 }
 

@@ -1,8 +1,11 @@
 #include "error.h"
 #include "eventlog.h"
+#include "jsmodel.h"
+#include "modelstore.h"
 #include "replayer.h"
 #include "revision.h"
 #include "shopsample.h"
+#include "snapshotstore.h"
 #include "testlog.h"
 
 #include <QTest>
@@ -181,6 +184,55 @@ private slots:
             paths.insert(op["path"].get<std::string>());
         }
         QCOMPARE(paths, (std::set<std::string>{"/carrier", "/tracking"}));
+    }
+
+    void storedStatesSpareTheNextReplay()
+    {
+        QTemporaryDir dir;
+        EventLog log(pathIn(dir, "stored.chronolog"), EventLog::OpenMode::CreateIfMissing);
+        ShopSampleOptions options;
+        options.events = 3000;
+        ShopSample::generate(log, options);
+        const auto source = ModelStore::current(log)->source;
+        for (const bool javascript : {false, true}) {
+            std::unique_ptr<Model> model
+                    = javascript
+                              ? std::unique_ptr<Model>(std::make_unique<JsModel>(source, "shop.js"))
+                              : std::unique_ptr<Model>(std::make_unique<GenericModel>());
+            SnapshotStore store(log, model->hash());
+            {
+                Replayer first(log, *model, 64);
+                first.useStore(&store, 512);
+                first.seek(3000);
+            }
+            QCOMPARE(store.lastSeq(), 2560);
+            QVERIFY(store.storedBytes() > 0);
+
+            Replayer second(log, *model, 64);
+            second.useStore(&store, 512);
+            second.seek(2600);
+            QVERIFY2(second.eventsApplied() <= 40, "the replay starts at the stored state");
+            Replayer scratch(log, *model, 100000);
+            scratch.seek(2600);
+            QVERIFY(second.state().toJson() == scratch.state().toJson());
+            second.seek(1000); // back, between two stored states
+            scratch.seek(0);
+            scratch.seek(1000);
+            QVERIFY(second.state().toJson() == scratch.state().toJson());
+            // Ignoring an event replays without the stored states.
+            second.setIgnored({7});
+            second.seek(3000);
+            Replayer ignoring(log, *model, 100000);
+            ignoring.setIgnored({7});
+            ignoring.seek(3000);
+            QVERIFY(second.state().toJson() == ignoring.state().toJson());
+            scratch.seek(3000);
+            QVERIFY(second.state().toJson() != scratch.state().toJson()); // event 7 mattered
+        }
+        // Storing another model drops the states replayed with the old code.
+        ModelStore::set(log, "model = { name: 'other', reducers: {} };", "other.js");
+        QCOMPARE(SnapshotStore(log, GenericModel().hash()).lastSeq(), 0);
+        QCOMPARE(SnapshotStore(log, JsModel::hashOf(source)).lastSeq(), 0);
     }
 
     void revisionsByTimeResolveToTheLastEventBefore()

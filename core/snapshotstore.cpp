@@ -1,0 +1,110 @@
+#include "snapshotstore.h"
+
+#include "error.h"
+#include "eventlog.h"
+
+#include <QByteArray>
+
+namespace Chronoscope {
+
+namespace {
+
+std::string compress(const nlohmann::json &value)
+{
+    const std::string text = value.dump();
+    const QByteArray packed = qCompress(QByteArray::fromRawData(text.data(),
+                                                                static_cast<qsizetype>(text.size())),
+                                        6);
+    return std::string(packed.constData(), static_cast<size_t>(packed.size()));
+}
+
+nlohmann::json decompress(std::string_view blob, int64_t seq)
+{
+    const QByteArray text = qUncompress(
+            QByteArray::fromRawData(blob.data(), static_cast<qsizetype>(blob.size())));
+    try {
+        return nlohmann::json::parse(text.constData(), text.constData() + text.size());
+    } catch (const nlohmann::json::exception &) {
+        throw Error::failed("the stored state after event " + std::to_string(seq)
+                            + " is damaged; run chronoscope-cli verify");
+    }
+}
+
+} // namespace
+
+SnapshotStore::SnapshotStore(EventLog &log, std::string modelHash)
+    : m_log(log)
+    , m_modelHash(std::move(modelHash))
+{}
+
+int64_t SnapshotStore::lastSeq()
+{
+    Sql::Statement st(m_log.database(),
+                      "SELECT coalesce(max(seq), 0) FROM snapshots WHERE model_hash = ?");
+    st.bind(1, std::string_view(m_modelHash));
+    return st.step() ? st.columnInt(0) : 0;
+}
+
+std::vector<SnapshotStore::Link> SnapshotStore::read(int64_t afterSeq, int64_t upToSeq)
+{
+    Sql::Statement st(m_log.database(),
+                      "SELECT seq, streams, projections FROM snapshots WHERE model_hash = ? "
+                      "AND seq > ? AND seq <= ? ORDER BY seq");
+    st.bind(1, std::string_view(m_modelHash));
+    st.bind(2, afterSeq);
+    st.bind(3, upToSeq);
+    std::vector<Link> links;
+    while (st.step()) {
+        Link &link = links.emplace_back();
+        link.seq = st.columnInt(0);
+        link.streams = decompress(st.columnText(1), link.seq);
+        link.projections = decompress(st.columnText(2), link.seq);
+    }
+    return links;
+}
+
+void SnapshotStore::write(const std::vector<Link> &links)
+{
+    if (links.empty())
+        return;
+    Sql::Transaction tx(m_log.database());
+    Sql::Statement st(m_log.database(),
+                      "INSERT OR IGNORE INTO snapshots (model_hash, seq, streams, projections) "
+                      "VALUES (?, ?, ?, ?)");
+    for (const Link &link : links) {
+        st.bind(1, std::string_view(m_modelHash));
+        st.bind(2, link.seq);
+        const std::string streams = compress(link.streams);
+        const std::string projections = compress(link.projections);
+        st.bindBlob(3, streams);
+        st.bindBlob(4, projections);
+        st.run();
+    }
+    tx.commit();
+}
+
+int64_t SnapshotStore::storedBytes()
+{
+    Sql::Statement st(m_log.database(),
+                      "SELECT coalesce(sum(length(streams) + length(projections)), 0) FROM "
+                      "snapshots WHERE model_hash = ?");
+    st.bind(1, std::string_view(m_modelHash));
+    return st.step() ? st.columnInt(0) : 0;
+}
+
+void SnapshotStore::apply(const Link &link, State &state)
+{
+    for (const auto &[name, value] : link.streams.items())
+        state.setStream(name, std::make_shared<nlohmann::json>(value));
+    for (const auto &[name, value] : link.projections.items())
+        state.setProjection(name, std::make_shared<nlohmann::json>(value));
+}
+
+void SnapshotStore::removeOtherModels(EventLog &log, const std::string &keepHash)
+{
+    Sql::Statement st(log.database(), "DELETE FROM snapshots WHERE model_hash <> ?");
+    st.bind(1, std::string_view(keepHash));
+    st.run();
+}
+
+} // namespace Chronoscope

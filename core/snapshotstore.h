@@ -1,0 +1,51 @@
+#pragma once
+
+#include "state.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace Chronoscope {
+
+class EventLog;
+
+/// Replayed states stored in the log, per model hash, as a chain: every `interval` events, the
+/// states of the streams that changed since the previous link and all projection views,
+/// compressed. The history is immutable, so a stored state stays true until the model changes;
+/// storing another model removes the states of the old one.
+class SnapshotStore
+{
+public:
+    struct Link
+    {
+        int64_t seq = 0;
+        nlohmann::json streams = nlohmann::json::object();     ///< changed since the previous link
+        nlohmann::json projections = nlohmann::json::object(); ///< every view
+    };
+
+    SnapshotStore(EventLog &log, std::string modelHash);
+
+    const std::string &modelHash() const { return m_modelHash; }
+    /// The seq of the last stored link (0: none).
+    int64_t lastSeq();
+    /// The links after `afterSeq` up to `upToSeq`, in order.
+    std::vector<Link> read(int64_t afterSeq, int64_t upToSeq);
+    /// Stores links in one transaction; links another process stored already are kept.
+    void write(const std::vector<Link> &links);
+    /// Bytes the stored links take, compressed.
+    int64_t storedBytes();
+
+    /// Applies a link to the state it continues.
+    static void apply(const Link &link, State &state);
+    /// Removes the stored states of every model but `keepHash`.
+    static void removeOtherModels(EventLog &log, const std::string &keepHash);
+
+private:
+    EventLog &m_log;
+    std::string m_modelHash;
+};
+
+} // namespace Chronoscope
