@@ -2,11 +2,9 @@
 #include "commands.h"
 #include "error.h"
 #include "eventlog.h"
+#include "modelloader.h"
 #include "modelstore.h"
 #include "output.h"
-
-#include <fstream>
-#include <sstream>
 
 namespace Chronoscope::Cli {
 
@@ -26,12 +24,7 @@ int runModel(const QStringList &arguments)
         if (args.size() != 3)
             throw Error::input("usage: chronoscope-cli model LOG set FILE.js");
         const std::string file = toStd(args[2]);
-        std::ifstream in(file);
-        if (!in)
-            throw Error::input(file + ": cannot read the model");
-        std::stringstream source;
-        source << in.rdbuf();
-        const StoredModel stored = ModelStore::set(log, source.str(), file);
+        const StoredModel stored = ModelStore::set(log, readModelSource(file), file);
         if (cl.json())
             printJson({{"name", stored.name}, {"hash", stored.hash}});
         else

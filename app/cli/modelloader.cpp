@@ -10,15 +10,20 @@
 
 namespace Chronoscope::Cli {
 
+std::string readModelSource(const std::string &file)
+{
+    std::ifstream in(file);
+    if (!in)
+        throw Error::input(file + ": cannot read the model");
+    std::stringstream source;
+    source << in.rdbuf();
+    return source.str();
+}
+
 std::unique_ptr<Model> loadModel(EventLog &log, const std::optional<std::string> &file)
 {
     if (file) {
-        std::ifstream in(*file);
-        if (!in)
-            throw Error::input(*file + ": cannot read the model");
-        std::stringstream source;
-        source << in.rdbuf();
-        return std::make_unique<JsModel>(source.str(), *file);
+        return std::make_unique<JsModel>(readModelSource(*file), *file);
     }
     if (const auto stored = ModelStore::current(log))
         return std::make_unique<JsModel>(stored->source,
