@@ -255,10 +255,13 @@ void runAll(int64_t events, const std::string &directory)
     options.events = events;
     const double sampleTime = seconds([&] { ShopSample::generate(sample, options); });
 
+    // Writing a few hundred MB is at the mercy of the disk: the writing figures are the best of
+    // two runs, baseline and import alike.
     double insertTime = 0;
     {
         const std::vector<Event> rows = loadAll(sample);
-        insertTime = rawInsertSeconds(rows, directory + "/baseline.chronolog");
+        insertTime = std::min(rawInsertSeconds(rows, directory + "/baseline.chronolog"),
+                              rawInsertSeconds(rows, directory + "/baseline.chronolog"));
     }
     removeLog(directory + "/baseline.chronolog");
     const double insertRate = n / insertTime;
@@ -276,7 +279,7 @@ void runAll(int64_t events, const std::string &directory)
 
     const std::string imported = directory + "/imported.chronolog";
     print({"import.events_per_s",
-           n / importSeconds(jsonl, imported),
+           n / std::min(importSeconds(jsonl, imported), importSeconds(jsonl, imported)),
            "sqlite_insert",
            insertRate,
            Figure::Goal::RatioAtLeast,
