@@ -71,7 +71,7 @@ EventWriter::Outcome EventWriter::write(Event &event)
     }
     event.seq = m_nextSeq++;
     event.streamVersion = version;
-    m_streamVersions[event.stream] = version;
+    m_streamVersions.insert_or_assign(event.stream, version);
     if (event.result) {
         bindResultRow(m_insertResult, event, event.seq);
         m_insertResult.run();

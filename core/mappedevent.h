@@ -21,8 +21,9 @@ struct MappedEvent
     std::optional<int64_t> declaredSeq;
     std::optional<int64_t> declaredStreamVersion;
     bool timeMissing = false;
-    /// What the source had with no canonical home; becomes metadata._source.
-    nlohmann::ordered_json sourceFields = nlohmann::ordered_json::object();
+    /// What the source had with no canonical home; becomes metadata._source. Null until the
+    /// first field is added (most events have none, and this saves an allocation each).
+    nlohmann::ordered_json sourceFields;
     std::vector<std::string> warnings;
 };
 
