@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -58,9 +59,16 @@ public:
 class GenericModel : public Model
 {
 public:
+    GenericModel();
+    ~GenericModel() override;
+
     std::string name() const override { return "generic"; }
     std::string hash() const override { return "generic-merge-patch-1"; }
     void apply(const Event &event, State &state, StepTrace *trace) override;
+
+private:
+    struct Parser;
+    std::unique_ptr<Parser> m_parser;
 };
 
 } // namespace Chronoscope
