@@ -15,6 +15,8 @@
 #include <filesystem>
 #include <functional>
 #include <random>
+
+#include <unistd.h>
 #include <vector>
 
 namespace Chronoscope::Bench {
@@ -109,15 +111,36 @@ double importSeconds(const std::string &file, const std::string &path)
     return seconds([&] { Importer(log, {}).run({file}); });
 }
 
+double residentMegabytes()
+{
+    long pages = 0;
+    long resident = 0;
+    if (std::FILE *statm = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        std::fclose(statm);
+    }
+    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1e6;
+}
+
 // Replays the whole history with the generic model, then seeks to 1,000 random positions.
 void replayBenchmarks(EventLog &log, double scanRate)
 {
     const auto events = static_cast<double>(log.eventCount());
     GenericModel model;
     constexpr int64_t kInterval = Replayer::kDefaultSnapshotInterval;
+    const double rssBefore = residentMegabytes();
     Replayer replayer(log, model, kInterval);
     const double replayTime = seconds([&] { replayer.seek(log.eventCount()); });
     const double nativeRate = events / replayTime;
+    // What the in-memory snapshots (every 512 events, sharing unchanged streams) and the final
+    // state cost, against the size of the log file.
+    print({"replay.memory_mb",
+           residentMegabytes() - rssBefore,
+           "log_mb",
+           static_cast<double>(log.database().queryInt("PRAGMA page_count")
+                               * log.database().queryInt("PRAGMA page_size"))
+                   / 1e6});
     print({"replay.native.events_per_s",
            nativeRate,
            "sqlite_scan",
