@@ -39,14 +39,10 @@ std::string text(const QJSValue &value)
     return value.toString().toStdString();
 }
 
-nlohmann::json parseReturned(const QJSValue &value, const std::string &what, int64_t seq)
+// What a model function returned, as JSON text (JSON.stringify wrote it, so it is JSON).
+JsonString returnedText(const QJSValue &value)
 {
-    try {
-        return nlohmann::json::parse(value.toString().toStdString());
-    } catch (const nlohmann::json::exception &) {
-        throw Error::failed(what + " returned a value that is not JSON at event "
-                            + std::to_string(seq));
-    }
+    return makeJsonString(value.toString().toStdString());
 }
 
 } // namespace
@@ -205,8 +201,7 @@ void JsModel::sync(State &state)
         if (!projection.dirty)
             continue;
         const QJSValue text = m_stringify.call({projection.view});
-        projection.base = std::make_shared<nlohmann::json>(
-                parseReturned(text, "projections." + projection.name, 0));
+        projection.base = returnedText(text);
         state.setProjection(projection.name, projection.base);
         projection.dirty = false;
     }
@@ -233,8 +228,8 @@ void JsModel::apply(const Event &event, State &state, StepTrace *trace)
         QJSValue handler = object.property(type);
         return handler.isCallable() ? handler : object.property(QStringLiteral("*"));
     };
-    auto textOf = [](const nlohmann::json *value) {
-        return value ? QJSValue(QString::fromStdString(value->dump())) : QJSValue();
+    auto textOf = [](const JsonString &value) {
+        return value ? QJSValue(QString::fromStdString(*value)) : QJSValue();
     };
 
     const QJSValue reducer = handlerIn(m_reducers);
@@ -244,14 +239,13 @@ void JsModel::apply(const Event &event, State &state, StepTrace *trace)
                   + (m_reducers.property(type).isCallable() ? event.type : std::string("*"));
         const QJSValue result
                 = call(m_invoke,
-                       {reducer, textOf(state.stream(event.stream)), eventText, m_context},
+                       {reducer, textOf(state.streamText(event.stream)), eventText, m_context},
                        what,
                        event.seq);
         if (result.isUndefined())
             throw Error::failed(what + " returned undefined at event " + std::to_string(event.seq)
                                 + " (a reducer returns the new state of the stream)");
-        state.setStream(event.stream,
-                        std::make_shared<nlohmann::json>(parseReturned(result, what, event.seq)));
+        state.setStream(event.stream, returnedText(result));
     }
     for (Projection &projection : m_projections) {
         const QJSValue handler = handlerIn(projection.handlers);
@@ -259,10 +253,10 @@ void JsModel::apply(const Event &event, State &state, StepTrace *trace)
             continue;
         // The live view is only good for the state it came from: another replay (or another
         // point of this one) brings its own.
-        const JsonPtr stored = state.projectionPtr(projection.name);
+        const JsonString stored = state.projectionText(projection.name);
         if (!projection.loaded || (!projection.dirty && stored != projection.base)) {
             projection.view
-                    = stored ? m_parse.call({QString::fromStdString(stored->dump())}) : QJSValue();
+                    = stored ? m_parse.call({QString::fromStdString(*stored)}) : QJSValue();
             projection.base = stored;
             projection.loaded = true;
         }

@@ -68,7 +68,7 @@ private:
         std::string name;
         QJSValue handlers;
         QJSValue view; // the live view; valid when `loaded`
-        JsonPtr base;  // the state's view the live one started from (or was synced to)
+        JsonString base; // the state's view the live one started from (or was synced to)
         bool loaded = false;
         bool dirty = false; // changed since the last sync()
     };

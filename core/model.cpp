@@ -1,6 +1,7 @@
 #include "model.h"
 
 #include "error.h"
+#include "jsontext.h"
 
 #include <simdjson.h>
 
@@ -8,64 +9,66 @@ namespace Chronoscope {
 
 namespace {
 
-nlohmann::json toJson(simdjson::dom::element value)
+void appendValue(std::string &out, simdjson::dom::element value)
 {
-    using simdjson::dom::element_type;
-    switch (value.type()) {
-    case element_type::OBJECT: {
-        nlohmann::json object = nlohmann::json::object();
-        const simdjson::dom::object fields = value.get_object().value_unsafe();
-        for (auto field : fields)
-            object.emplace(std::string(field.key), toJson(field.value));
-        return object;
-    }
-    case element_type::ARRAY: {
-        nlohmann::json array = nlohmann::json::array();
-        const simdjson::dom::array items = value.get_array().value_unsafe();
-        for (auto item : items)
-            array.push_back(toJson(item));
-        return array;
-    }
-    case element_type::INT64:
-        return value.get_int64().value_unsafe();
-    case element_type::UINT64:
-        return value.get_uint64().value_unsafe();
-    case element_type::DOUBLE:
-        return value.get_double().value_unsafe();
-    case element_type::STRING:
-        return std::string(value.get_string().value_unsafe());
-    case element_type::BOOL:
-        return value.get_bool().value_unsafe();
-    case element_type::NULL_VALUE:
-        break;
-    }
-    return nullptr;
+    out += simdjson::minify(value);
 }
 
-// JSON Merge Patch (RFC 7386) straight from the parsed patch into the target, without building
-// the patch as a JSON value first.
-void mergePatch(nlohmann::json &target, simdjson::dom::element patch)
+// JSON Merge Patch (RFC 7386) of two parsed texts, written as minified text: members the patch
+// does not touch are copied, `null` removes a member, objects merge recursively, anything else
+// replaces. `target` is null when there is nothing to merge into.
+void mergePatch(std::string &out,
+                const simdjson::dom::element *target,
+                simdjson::dom::element patch)
 {
     if (!patch.is_object()) {
-        target = toJson(patch);
+        appendValue(out, patch);
         return;
     }
-    if (!target.is_object())
-        target = nlohmann::json::object();
-    const simdjson::dom::object fields = patch.get_object().value_unsafe();
-    for (auto field : fields) {
-        if (field.value.is_null())
-            target.erase(std::string(field.key));
-        else
-            mergePatch(target[std::string(field.key)], field.value);
+    const simdjson::dom::object patchFields = patch.get_object().value_unsafe();
+    simdjson::dom::object targetFields;
+    const bool hasTarget = target && target->is_object();
+    if (hasTarget)
+        targetFields = target->get_object().value_unsafe();
+    out.push_back('{');
+    bool first = true;
+    auto key = [&out, &first](std::string_view name) {
+        if (!first)
+            out.push_back(',');
+        first = false;
+        JsonText::appendString(out, name);
+        out.push_back(':');
+    };
+    if (hasTarget) {
+        for (auto field : targetFields) {
+            simdjson::dom::element change;
+            if (patchFields.at_key(field.key).get(change) != simdjson::SUCCESS) {
+                key(field.key);
+                appendValue(out, field.value);
+            } else if (!change.is_null()) {
+                key(field.key);
+                mergePatch(out, &field.value, change);
+            }
+        }
     }
+    for (auto field : patchFields) {
+        simdjson::dom::element existing;
+        if (field.value.is_null()
+            || (hasTarget && targetFields.at_key(field.key).get(existing) == simdjson::SUCCESS))
+            continue;
+        key(field.key);
+        mergePatch(out, nullptr, field.value);
+    }
+    out.push_back('}');
 }
 
 } // namespace
 
 struct GenericModel::Parser
 {
-    simdjson::dom::parser parser;
+    simdjson::dom::parser patch;
+    simdjson::dom::parser state;
+    std::string out;
 };
 
 GenericModel::GenericModel()
@@ -79,13 +82,17 @@ void GenericModel::apply(const Event &event, State &state, StepTrace *)
     if (event.data == "null")
         return;
     simdjson::dom::element patch;
-    if (const auto error = m_parser->parser.parse(event.data).get(patch))
+    if (const auto error = m_parser->patch.parse(event.data).get(patch))
         throw Error::failed("event " + std::to_string(event.seq)
                             + ": data is not JSON: " + simdjson::error_message(error));
-    const nlohmann::json *current = state.stream(event.stream);
-    auto next = std::make_shared<nlohmann::json>(current ? *current : nlohmann::json::object());
-    mergePatch(*next, patch);
-    state.setStream(event.stream, std::move(next));
+    simdjson::dom::element current;
+    const JsonString currentText = state.streamText(event.stream);
+    if (currentText && m_parser->state.parse(*currentText).get(current) != simdjson::SUCCESS)
+        throw Error::failed("the state of " + event.stream + " is not JSON");
+    std::string &out = m_parser->out;
+    out.clear();
+    mergePatch(out, currentText ? &current : nullptr, patch);
+    state.setStream(event.stream, makeJsonString(out));
 }
 
 } // namespace Chronoscope

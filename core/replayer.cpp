@@ -63,8 +63,8 @@ void Replayer::passStoredBoundary(int64_t seq)
         SnapshotStore::Link link;
         link.seq = seq;
         for (const std::string &stream : m_dirty) {
-            if (const nlohmann::json *value = m_state.stream(stream))
-                link.streams[stream] = *value;
+            if (auto value = m_state.stream(stream))
+                link.streams[stream] = std::move(*value);
         }
         link.projections = m_state.projections();
         m_pending.push_back(std::move(link));
@@ -192,7 +192,7 @@ Replayer::Step Replayer::explain(int64_t seq)
     Step step;
     step.event = *m_log.event(seq);
     step.ignored = m_ignored.count(seq) > 0;
-    step.before = m_state.streamPtr(step.event.stream);
+    step.before = m_state.stream(step.event.stream);
     m_recent.emplace_back(m_position, m_state);
     if (!step.ignored) {
         m_model.apply(step.event, m_state, &step.trace);
@@ -201,7 +201,7 @@ Replayer::Step Replayer::explain(int64_t seq)
     }
     m_position = seq;
     m_chainValid = false; // this step went past the stored chain's bookkeeping
-    step.after = m_state.streamPtr(step.event.stream);
+    step.after = m_state.stream(step.event.stream);
     step.changes = nlohmann::json::diff(step.before ? *step.before : nlohmann::json(),
                                         step.after ? *step.after : nlohmann::json());
     return step;

@@ -46,8 +46,8 @@ public:
     struct Step
     {
         Event event;
-        JsonPtr before; ///< nullptr before the stream's first event
-        JsonPtr after;
+        std::optional<nlohmann::json> before; ///< nullopt before the stream's first event
+        std::optional<nlohmann::json> after;
         nlohmann::json changes; ///< RFC 6902 operations from before to after
         StepTrace trace;
         bool ignored = false;

@@ -12,9 +12,8 @@ namespace {
 std::string compress(const nlohmann::json &value)
 {
     const std::string text = value.dump();
-    const QByteArray packed = qCompress(QByteArray::fromRawData(text.data(),
-                                                                static_cast<qsizetype>(text.size())),
-                                        6);
+    const QByteArray packed = qCompress(
+            QByteArray::fromRawData(text.data(), static_cast<qsizetype>(text.size())), 6);
     return std::string(packed.constData(), static_cast<size_t>(packed.size()));
 }
 
@@ -95,9 +94,9 @@ int64_t SnapshotStore::storedBytes()
 void SnapshotStore::apply(const Link &link, State &state)
 {
     for (const auto &[name, value] : link.streams.items())
-        state.setStream(name, std::make_shared<nlohmann::json>(value));
+        state.setStream(name, makeJsonString(value.dump()));
     for (const auto &[name, value] : link.projections.items())
-        state.setProjection(name, std::make_shared<nlohmann::json>(value));
+        state.setProjection(name, makeJsonString(value.dump()));
 }
 
 void SnapshotStore::removeOtherModels(EventLog &log, const std::string &keepHash)

@@ -94,7 +94,8 @@ void Statement::bind(int index, std::string_view text)
 
 void Statement::bindBlob(int index, std::string_view bytes)
 {
-    sqlite3_bind_blob(m_stmt, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_blob(
+            m_stmt, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
 }
 
 void Statement::bindNull(int index)

@@ -2,22 +2,29 @@
 
 #include "error.h"
 
-#include <map>
-
 namespace Chronoscope {
 
 namespace {
 
-nlohmann::json sortedObject(const PersistentMap<JsonPtr> &map)
+nlohmann::json parsed(const JsonString &text)
 {
-    std::map<std::string, const nlohmann::json *> sorted;
-    map.forEach([&sorted](const std::string &key, const JsonPtr &value) {
-        sorted.emplace(key, value.get());
+    return text ? nlohmann::json::parse(*text) : nlohmann::json();
+}
+
+nlohmann::json sortedObject(const PersistentMap<JsonString> &map)
+{
+    nlohmann::json object = nlohmann::json::object(); // keys sorted by nlohmann::json
+    map.forEach([&object](const std::string &key, const JsonString &value) {
+        object[key] = parsed(value);
     });
-    nlohmann::json object = nlohmann::json::object();
-    for (const auto &[key, value] : sorted)
-        object[key] = value ? *value : nlohmann::json();
     return object;
+}
+
+std::optional<nlohmann::json> parsedIfAny(const JsonString *text)
+{
+    if (!text || !*text)
+        return std::nullopt;
+    return nlohmann::json::parse(**text);
 }
 
 // The first reference token of a JSON Pointer, unescaped, and the rest of the pointer.
@@ -56,36 +63,34 @@ std::optional<nlohmann::json> inside(const nlohmann::json &value, const std::str
 
 } // namespace
 
-const nlohmann::json *State::stream(const std::string &name) const
+std::optional<nlohmann::json> State::stream(const std::string &name) const
 {
-    const JsonPtr *found = m_streams.find(name);
-    return found ? found->get() : nullptr;
+    return parsedIfAny(m_streams.find(name));
 }
 
-JsonPtr State::streamPtr(const std::string &name) const
+JsonString State::streamText(const std::string &name) const
 {
-    const JsonPtr *found = m_streams.find(name);
+    const JsonString *found = m_streams.find(name);
     return found ? *found : nullptr;
 }
 
-void State::setStream(const std::string &name, JsonPtr state)
+void State::setStream(const std::string &name, JsonString state)
 {
     m_streams.set(name, std::move(state));
 }
 
-const nlohmann::json *State::projection(const std::string &name) const
+std::optional<nlohmann::json> State::projection(const std::string &name) const
 {
-    const JsonPtr *found = m_projections.find(name);
-    return found ? found->get() : nullptr;
+    return parsedIfAny(m_projections.find(name));
 }
 
-JsonPtr State::projectionPtr(const std::string &name) const
+JsonString State::projectionText(const std::string &name) const
 {
-    const JsonPtr *found = m_projections.find(name);
+    const JsonString *found = m_projections.find(name);
     return found ? *found : nullptr;
 }
 
-void State::setProjection(const std::string &name, JsonPtr view)
+void State::setProjection(const std::string &name, JsonString view)
 {
     m_projections.set(name, std::move(view));
 }
@@ -107,14 +112,14 @@ std::optional<nlohmann::json> State::at(const std::string &pointer) const
     const auto [section, rest] = splitPointer(pointer);
     if (section != "streams" && section != "projections")
         return std::nullopt;
-    const PersistentMap<JsonPtr> &map = section == "streams" ? m_streams : m_projections;
+    const PersistentMap<JsonString> &map = section == "streams" ? m_streams : m_projections;
     if (rest.empty())
         return sortedObject(map);
     const auto [name, inner] = splitPointer(rest);
-    const JsonPtr *value = map.find(name);
-    if (!value || !*value)
+    const auto value = parsedIfAny(map.find(name));
+    if (!value)
         return std::nullopt;
-    return inside(**value, inner);
+    return inside(*value, inner);
 }
 
 } // namespace Chronoscope

@@ -10,22 +10,28 @@
 
 namespace Chronoscope {
 
-using JsonPtr = std::shared_ptr<const nlohmann::json>;
+/// A JSON value as minified text, immutable and shared. States keep their values as text: it is
+/// five times smaller than a parsed tree, and models read and write text anyway.
+using JsonString = std::shared_ptr<const std::string>;
+inline JsonString makeJsonString(std::string text)
+{
+    return std::make_shared<const std::string>(std::move(text));
+}
 
 /// The replayed state at one point of a history: `{"streams": {STREAM: state, …},
 /// "projections": {NAME: view, …}}` (DESIGN.md). Copies are cheap and share every stream's
-/// state, so a snapshot is a copy. A stream's state is immutable once stored: replacing it
-/// stores a new value.
+/// state, so a snapshot is a copy. A stored value is never changed: replacing it stores a new
+/// one.
 class State
 {
 public:
-    /// The state of a stream, or nullptr before its first event.
-    const nlohmann::json *stream(const std::string &name) const;
-    JsonPtr streamPtr(const std::string &name) const;
-    void setStream(const std::string &name, JsonPtr state);
-    const nlohmann::json *projection(const std::string &name) const;
-    JsonPtr projectionPtr(const std::string &name) const;
-    void setProjection(const std::string &name, JsonPtr view);
+    /// The state of a stream, parsed; nullopt before its first event.
+    std::optional<nlohmann::json> stream(const std::string &name) const;
+    JsonString streamText(const std::string &name) const;
+    void setStream(const std::string &name, JsonString state);
+    std::optional<nlohmann::json> projection(const std::string &name) const;
+    JsonString projectionText(const std::string &name) const;
+    void setProjection(const std::string &name, JsonString view);
 
     size_t streamCount() const { return m_streams.size(); }
     /// Every projection's view, by name.
@@ -38,8 +44,8 @@ public:
     std::optional<nlohmann::json> at(const std::string &pointer) const;
 
 private:
-    PersistentMap<JsonPtr> m_streams;
-    PersistentMap<JsonPtr> m_projections;
+    PersistentMap<JsonString> m_streams;
+    PersistentMap<JsonString> m_projections;
 };
 
 } // namespace Chronoscope

@@ -237,7 +237,8 @@ model = { reducers: { Added(state = { items: [] }, event) {
                       "probe.js");
         State state;
         model.apply(makeEvent(1, "s", "Probe", "2018-01-01T00:00:00Z", "{}"), state, nullptr);
-        for (const auto &[name, type] : state.stream("s")->items())
+        const json probe = *state.stream("s");
+        for (const auto &[name, type] : probe.items())
             QVERIFY2(type == "undefined", name.c_str());
     }
 
@@ -285,7 +286,7 @@ model = { reducers: { Added(state = { items: [] }, event) {
             if (e.type == "OrderPlaced") {
                 const double rate = e.recordedAt < taxChange ? 0.015 : 0.018;
                 const double expected = std::round(data["amount"].get<double>() * (1 + rate) * 100) / 100;
-                const json &order = *state.stream(e.stream);
+                const json order = *state.stream(e.stream);
                 if (std::abs(order["total"].get<double>() - expected) > 1e-9)
                     qWarning("order %s: total %f, expected %f", e.stream.c_str(),
                              order["total"].get<double>(), expected);
@@ -294,7 +295,7 @@ model = { reducers: { Added(state = { items: [] }, event) {
                 charged += data["charged"].get<double>();
             } else if (e.type == "PaymentRefunded") {
                 refunded += data["amount"].get<double>();
-                const json &payment = *state.stream(e.stream);
+                const json payment = *state.stream(e.stream);
                 QCOMPARE(payment["status"].get<std::string>(), std::string("refunded"));
                 QCOMPARE(payment["overcharged"].get<double>(), 0.0);
             } else if (e.type == "CustomerRegistered") {
@@ -306,11 +307,13 @@ model = { reducers: { Added(state = { items: [] }, event) {
                 events.begin(), events.end(), [](const Event &e) { return e.type == "OrderPlaced"; }));
         QCOMPARE(orders, placed);
         double revenue = 0;
-        for (const auto &[day, amount] : state.projection("revenue")->items())
+        const json revenueView = *state.projection("revenue");
+        for (const auto &[day, amount] : revenueView.items())
             revenue += amount.get<double>();
         QVERIFY(std::abs(revenue - (charged - refunded)) < 0.05);
         int counted = 0;
-        for (const auto &[customer, n] : state.projection("ordersPerCustomer")->items())
+        const json ordersView = *state.projection("ordersPerCustomer");
+        for (const auto &[customer, n] : ordersView.items())
             counted += n.get<int>();
         QCOMPARE(counted, placed);
 
