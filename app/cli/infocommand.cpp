@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "eventlog.h"
 #include "logsummary.h"
+#include "modelstore.h"
 #include "output.h"
 
 namespace Chronoscope::Cli {
@@ -58,6 +59,7 @@ int runInfo(const QStringList &arguments)
     cl.positional(1, 1);
     EventLog log(cl.logPath(), EventLog::OpenMode::Existing);
     const LogSummary s = LogSummary::of(log);
+    const auto model = ModelStore::current(log);
     if (cl.json()) {
         nlohmann::ordered_json lag;
         if (s.meanLag)
@@ -73,6 +75,9 @@ int runInfo(const QStringList &arguments)
                    {"types", countObject(s.types)},
                    {"sources", countObject(s.sources)},
                    {"stream_families", countObject(s.streamFamilies)},
+                   {"model",
+                    model ? nlohmann::ordered_json{{"name", model->name}, {"hash", model->hash}}
+                          : nlohmann::ordered_json()},
                    {"branches", s.branches}});
         return 0;
     }
@@ -100,6 +105,9 @@ int runInfo(const QStringList &arguments)
     std::string branches;
     for (const auto &b : s.branches)
         branches += (branches.empty() ? "" : ", ") + b;
+    line("model",
+         model ? model->name + " (sha256 " + model->hash.substr(0, 12) + ")"
+               : std::string("generic (JSON Merge Patch of each event's data)"));
     line("branches", branches);
     printOut(text);
     return 0;

@@ -132,6 +132,11 @@ private slots:
         QCOMPARE(info.value(QStringLiteral("events")).toInt(), 400);
         QCOMPARE(info.value(QStringLiteral("branches")).toArray().first().toString(),
                  QStringLiteral("main"));
+        QCOMPARE(info.value(QStringLiteral("model"))
+                         .toObject()
+                         .value(QStringLiteral("name"))
+                         .toString(),
+                 QStringLiteral("shop"));
         const QJsonObject types = info.value(QStringLiteral("types")).toObject();
         int sum = 0;
         for (const auto &count : types)
