@@ -1,6 +1,7 @@
 #include "error.h"
 #include "eventlog.h"
 #include "logsummary.h"
+#include "schema.h"
 #include "shopsample.h"
 #include "testlog.h"
 
@@ -215,6 +216,11 @@ private slots:
         QVERIFY(QFile::copy(
                 QStringLiteral(CHRONOSCOPE_SOURCE_DIR "/resources/samples/shop.chronolog"),
                 QString::fromStdString(copy)));
+        {
+            // Shipped at the newest schema, so that opening it changes nothing.
+            Sql::Database raw(copy, Sql::Database::Mode::ReadOnly);
+            QCOMPARE(raw.queryInt("PRAGMA user_version"), int64_t(Schema::latestVersion()));
+        }
         EventLog shipped(copy, EventLog::OpenMode::Existing);
         QCOMPARE(Test::exportText(shipped), Test::exportText(log));
     }
