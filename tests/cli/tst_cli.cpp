@@ -51,6 +51,18 @@ QString exported(const QString &log)
     return cli({QStringLiteral("export"), log}).out;
 }
 
+// The shop history in a new log, as `chronoscope-cli sample` writes it.
+void writeSample(const QString &log, int events, int seed = 1)
+{
+    const Result r = cli({QStringLiteral("sample"),
+                          log,
+                          QStringLiteral("--events"),
+                          QString::number(events),
+                          QStringLiteral("--seed"),
+                          QString::number(seed)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+}
+
 void writeFile(const QString &path, const QByteArray &content)
 {
     QFile file(path);
@@ -224,12 +236,7 @@ private slots:
         QFETCH(QString, format);
         const QString log = path("roundtrip.chronolog");
         if (!QFile::exists(log))
-            QCOMPARE(cli({QStringLiteral("sample"),
-                          log,
-                          QStringLiteral("--events"),
-                          QStringLiteral("1500")})
-                             .exitCode,
-                     0);
+            writeSample(log, 1500);
         const QString file = path("roundtrip.") + format;
         Result r = cli({QStringLiteral("export"),
                         log,
@@ -408,23 +415,11 @@ private slots:
     void aKilledImportLeavesTheLogAsItWas()
     {
         const QString source = path("big.chronolog");
-        QCOMPARE(cli({QStringLiteral("sample"),
-                      source,
-                      QStringLiteral("--events"),
-                      QStringLiteral("200000")})
-                         .exitCode,
-                 0);
+        writeSample(source, 200000);
         const QString file = path("big.jsonl");
         QCOMPARE(cli({QStringLiteral("export"), source, QStringLiteral("-o"), file}).exitCode, 0);
         const QString log = path("victim.chronolog");
-        QCOMPARE(cli({QStringLiteral("sample"),
-                      log,
-                      QStringLiteral("--events"),
-                      QStringLiteral("50"),
-                      QStringLiteral("--seed"),
-                      QStringLiteral("9")})
-                         .exitCode,
-                 0);
+        writeSample(log, 50, 9);
         const QString before = exported(log);
 
         QProcess import;
@@ -459,12 +454,7 @@ private slots:
     void theSqliteShellCannotRewriteHistory()
     {
         const QString log = path("immutable.chronolog");
-        QCOMPARE(cli({QStringLiteral("sample"),
-                      log,
-                      QStringLiteral("--events"),
-                      QStringLiteral("20")})
-                         .exitCode,
-                 0);
+        writeSample(log, 20);
         const QString before = exported(log);
         for (const char *sql : {"UPDATE events SET type = 'Forged' WHERE seq = 3",
                                 "DELETE FROM events WHERE seq = 20"}) {
@@ -481,12 +471,7 @@ private slots:
     void stateModelAndVerify()
     {
         const QString log = path("replay.chronolog");
-        QCOMPARE(cli({QStringLiteral("sample"),
-                      log,
-                      QStringLiteral("--events"),
-                      QStringLiteral("600")})
-                         .exitCode,
-                 0);
+        writeSample(log, 600);
         // The sample stores the shop model; the state of an order has its taxed total.
         Result r = cli(
                 {QStringLiteral("model"), log, QStringLiteral("show"), QStringLiteral("--json")});
