@@ -16,8 +16,11 @@ struct EventFilter
     int64_t fromSeq = 1;
     std::optional<int64_t> toSeq;
     std::optional<int64_t> limit;
-    /// Whether to read each event's mutable result (replay does not need it).
-    bool withResults = true;
+    /// Which columns to read: everything, everything but the mutable result (replay with a user
+    /// model), or only seq, stream and data (replay with the generic model); the others are left
+    /// empty.
+    enum class Columns { All, WithoutResult, StreamAndData };
+    Columns columns = Columns::All;
 };
 
 } // namespace Chronoscope

@@ -190,10 +190,21 @@ std::vector<EventHeader> EventLog::headers(int64_t fromSeq, int count)
 void EventLog::forEachEvent(const EventFilter &filter,
                             const std::function<bool(const Event &)> &visit)
 {
-    std::string sql = std::string("SELECT ") + kEventColumns
-                      + (filter.withResults ? " FROM events e LEFT JOIN results r ON r.seq = e.seq"
-                                            : " FROM events e, (SELECT NULL AS result) r")
-                      + " WHERE e.seq >= ?1";
+    using Columns = EventFilter::Columns;
+    std::string sql;
+    switch (filter.columns) {
+    case Columns::All:
+        sql = std::string("SELECT ") + kEventColumns
+              + " FROM events e LEFT JOIN results r ON r.seq = e.seq";
+        break;
+    case Columns::WithoutResult:
+        sql = std::string("SELECT ") + kEventColumns + " FROM events e, (SELECT NULL AS result) r";
+        break;
+    case Columns::StreamAndData:
+        sql = "SELECT e.seq, e.stream, e.data FROM events e";
+        break;
+    }
+    sql += " WHERE e.seq >= ?1";
     if (filter.toSeq)
         sql += " AND e.seq <= ?2";
     if (filter.stream)
@@ -219,7 +230,13 @@ void EventLog::forEachEvent(const EventFilter &filter,
         st.bind(6, *filter.limit);
     Event e;
     while (st.step()) {
-        readEventRow(st, e);
+        if (filter.columns == Columns::StreamAndData) {
+            e.seq = st.columnInt(0);
+            e.stream = st.columnText(1);
+            e.data = st.columnText(2);
+        } else {
+            readEventRow(st, e);
+        }
         if (!visit(e))
             break;
     }

@@ -50,6 +50,8 @@ public:
     /// stateReplaced() before applying to a state other than the one the last call left.
     virtual void apply(const Event &event, State &state, StepTrace *trace) = 0;
     virtual void sync(State &) {}
+    /// Whether apply() reads more of the event than its seq, stream and data.
+    virtual bool needsWholeEvent() const { return true; }
     virtual void stateReplaced() {}
 };
 
@@ -65,6 +67,7 @@ public:
     std::string name() const override { return "generic"; }
     std::string hash() const override { return "generic-merge-patch-1"; }
     void apply(const Event &event, State &state, StepTrace *trace) override;
+    bool needsWholeEvent() const override { return false; }
 
 private:
     struct Parser;

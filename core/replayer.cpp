@@ -117,7 +117,8 @@ void Replayer::applyUpTo(int64_t target)
     EventFilter filter;
     filter.fromSeq = m_position + 1;
     filter.toSeq = target;
-    filter.withResults = false;
+    filter.columns = m_model.needsWholeEvent() ? EventFilter::Columns::WithoutResult
+                                               : EventFilter::Columns::StreamAndData;
     const bool storing = m_store && m_ignored.empty();
     m_log.forEachEvent(filter, [this, storing](const Event &e) {
         if (!m_ignored.count(e.seq)) {
