@@ -63,10 +63,13 @@ void Replayer::passStoredBoundary(int64_t seq)
         SnapshotStore::Link link;
         link.seq = seq;
         for (const std::string &stream : m_dirty) {
-            if (auto value = m_state.stream(stream))
-                link.streams[stream] = std::move(*value);
+            if (const JsonString text = m_state.streamText(stream))
+                SnapshotStore::appendMember(link.streams, stream, *text);
         }
-        link.projections = m_state.projections();
+        m_state.forEachProjection([&link](const std::string &name, const JsonString &view) {
+            if (view)
+                SnapshotStore::appendMember(link.projections, name, *view);
+        });
         m_pending.push_back(std::move(link));
         m_storedMax = seq;
     }

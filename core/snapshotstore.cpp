@@ -3,30 +3,43 @@
 #include "error.h"
 #include "eventlog.h"
 
+#include "jsontext.h"
+
 #include <QByteArray>
+
+#include <simdjson.h>
 
 namespace Chronoscope {
 
 namespace {
 
-std::string compress(const nlohmann::json &value)
+std::string compress(const std::string &text)
 {
-    const std::string text = value.dump();
     const QByteArray packed = qCompress(
             QByteArray::fromRawData(text.data(), static_cast<qsizetype>(text.size())), 6);
     return std::string(packed.constData(), static_cast<size_t>(packed.size()));
 }
 
-nlohmann::json decompress(std::string_view blob, int64_t seq)
+std::string decompress(std::string_view blob)
 {
     const QByteArray text = qUncompress(
             QByteArray::fromRawData(blob.data(), static_cast<qsizetype>(blob.size())));
-    try {
-        return nlohmann::json::parse(text.constData(), text.constData() + text.size());
-    } catch (const nlohmann::json::exception &) {
-        throw Error::failed("the stored state after event " + std::to_string(seq)
+    return text.toStdString();
+}
+
+// Calls `store` with each member of a link's object, its value as minified JSON text.
+template<typename Store>
+void forEachMember(const std::string &object,
+                   int64_t seq,
+                   simdjson::dom::parser &parser,
+                   Store store)
+{
+    simdjson::dom::object members;
+    if (parser.parse(object).get(members) != simdjson::SUCCESS)
+        throw Error::failed("the state stored after event " + std::to_string(seq)
                             + " is damaged; run chronoscope-cli verify");
-    }
+    for (auto member : members)
+        store(std::string(member.key), simdjson::minify(member.value));
 }
 
 } // namespace
@@ -56,8 +69,8 @@ std::vector<SnapshotStore::Link> SnapshotStore::read(int64_t afterSeq, int64_t u
     while (st.step()) {
         Link &link = links.emplace_back();
         link.seq = st.columnInt(0);
-        link.streams = decompress(st.columnText(1), link.seq);
-        link.projections = decompress(st.columnText(2), link.seq);
+        link.streams = decompress(st.columnText(1));
+        link.projections = decompress(st.columnText(2));
     }
     return links;
 }
@@ -91,12 +104,29 @@ int64_t SnapshotStore::storedBytes()
     return st.step() ? st.columnInt(0) : 0;
 }
 
+void SnapshotStore::appendMember(std::string &object,
+                                 const std::string &name,
+                                 const std::string &json)
+{
+    object.pop_back(); // the closing brace
+    if (object.size() > 1)
+        object.push_back(',');
+    JsonText::appendString(object, name);
+    object.push_back(':');
+    object += json;
+    object.push_back('}');
+}
+
 void SnapshotStore::apply(const Link &link, State &state)
 {
-    for (const auto &[name, value] : link.streams.items())
-        state.setStream(name, makeJsonString(value.dump()));
-    for (const auto &[name, value] : link.projections.items())
-        state.setProjection(name, makeJsonString(value.dump()));
+    simdjson::dom::parser parser;
+    forEachMember(link.streams, link.seq, parser, [&state](std::string name, std::string value) {
+        state.setStream(name, makeJsonString(std::move(value)));
+    });
+    forEachMember(
+            link.projections, link.seq, parser, [&state](std::string name, std::string value) {
+                state.setProjection(name, makeJsonString(std::move(value)));
+            });
 }
 
 void SnapshotStore::removeOtherModels(EventLog &log, const std::string &keepHash)

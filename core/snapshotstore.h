@@ -2,8 +2,6 @@
 
 #include "state.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -19,12 +17,15 @@ class EventLog;
 class SnapshotStore
 {
 public:
+    /// One link: JSON objects as text, name → state.
     struct Link
     {
         int64_t seq = 0;
-        nlohmann::json streams = nlohmann::json::object();     ///< changed since the previous link
-        nlohmann::json projections = nlohmann::json::object(); ///< every view
+        std::string streams = "{}";     ///< the streams changed since the previous link
+        std::string projections = "{}"; ///< every view
     };
+    /// Builds the text of a link's object from names and JSON texts.
+    static void appendMember(std::string &object, const std::string &name, const std::string &json);
 
     SnapshotStore(EventLog &log, std::string modelHash);
 

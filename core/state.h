@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,11 @@ public:
     size_t streamCount() const { return m_streams.size(); }
     /// Every projection's view, by name.
     nlohmann::json projections() const;
+    void forEachProjection(
+            const std::function<void(const std::string &, const JsonString &)> &visit) const
+    {
+        m_projections.forEach(visit);
+    }
 
     /// The whole state as one JSON document, keys sorted.
     nlohmann::json toJson() const;
