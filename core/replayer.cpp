@@ -93,6 +93,8 @@ void Replayer::flushStored()
 
 void Replayer::seek(int64_t target)
 {
+    if (target > m_head)
+        m_head = m_log.eventCount(); // events appended since: the history is append-only
     if (target < 0 || target > m_head)
         throw Error::notFound("event " + std::to_string(target)
                               + " is not in the history (main has " + std::to_string(m_head)
@@ -146,6 +148,8 @@ void Replayer::applyUpTo(int64_t target)
 
 bool Replayer::stepForward()
 {
+    if (m_position >= m_head)
+        m_head = m_log.eventCount();
     if (m_position >= m_head)
         return false;
     m_recent.emplace_back(m_position, m_state);

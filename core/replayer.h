@@ -32,9 +32,11 @@ public:
     /// The seq of the last event applied; 0 before the first.
     int64_t position() const { return m_position; }
     const State &state() const { return m_state; }
+    /// The last event known to the replayer (see seek()).
     int64_t head() const { return m_head; }
 
-    /// The state after event `seq` (0: before any). Throws Error (NotFound) past the head.
+    /// The state after event `seq` (0: before any); events appended to the log since the
+    /// replayer was made are seen. Throws Error (NotFound) past the head.
     void seek(int64_t seq);
     bool stepForward();
     bool stepBack();

@@ -93,6 +93,11 @@ private slots:
         QVERIFY(!replayer.state().at("/streams/cart-3"));
         QVERIFY(!replayer.state().at("/streams/cart-2/nothing"));
         QVERIFY_THROWS_EXCEPTION(Error, replayer.seek(7));
+        // Appended later: the replayer sees it.
+        log.append(changed("7", "cart-3", R"({"total":2})"), 0);
+        replayer.seek(7);
+        QCOMPARE(replayer.head(), 7);
+        QVERIFY(*replayer.state().stream("cart-3") == json::parse(R"({"total":2})"));
     }
 
     void seekingAnywhereAgreesWithAFullReplay()
