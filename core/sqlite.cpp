@@ -63,11 +63,6 @@ int64_t Database::queryInt(const char *sql)
     return st.step() ? st.columnInt(0) : 0;
 }
 
-int64_t Database::changes() const
-{
-    return sqlite3_changes64(m_db);
-}
-
 Statement::Statement(Database &db, const char *sql)
     : m_db(db)
 {

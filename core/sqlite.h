@@ -23,7 +23,6 @@ public:
 
     void exec(const char *sql);
     int64_t queryInt(const char *sql);
-    int64_t changes() const;
     sqlite3 *handle() const { return m_db; }
     const std::string &path() const { return m_path; }
 

@@ -95,11 +95,6 @@ void State::setProjection(const std::string &name, JsonString view)
     m_projections.set(name, std::move(view));
 }
 
-nlohmann::json State::projections() const
-{
-    return sortedObject(m_projections);
-}
-
 nlohmann::json State::toJson() const
 {
     return {{"streams", sortedObject(m_streams)}, {"projections", sortedObject(m_projections)}};

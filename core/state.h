@@ -35,8 +35,7 @@ public:
     void setProjection(const std::string &name, JsonString view);
 
     size_t streamCount() const { return m_streams.size(); }
-    /// Every projection's view, by name.
-    nlohmann::json projections() const;
+    /// Visits every projection's view.
     void forEachProjection(
             const std::function<void(const std::string &, const JsonString &)> &visit) const
     {
