@@ -151,19 +151,21 @@ void JsModel::readRules(const QJSValue &rules, const std::string &sourceName)
 
 QJSValue JsModel::call(const QJSValue &function,
                        const QJSValueList &arguments,
-                       const std::string &what,
+                       const std::function<std::string()> &name,
                        int64_t seq)
 {
     m_watchdog->begin();
     QJSValue result = function.call(arguments);
-    if (m_watchdog->end())
+    const bool interrupted = m_watchdog->end();
+    if (!interrupted && !result.isError())
+        return result;
+    const std::string what = name();
+    if (interrupted)
         throw Error::failed(what + " was interrupted at event " + std::to_string(seq)
                             + ": it ran longer than " + std::to_string(m_watchdog->limit().count())
                             + " ms (an endless loop?)");
-    if (result.isError())
-        throw Error::failed(what + " threw at event " + std::to_string(seq) + ": " + text(result)
-                            + "\n" + text(result.property(QStringLiteral("stack"))));
-    return result;
+    throw Error::failed(what + " threw at event " + std::to_string(seq) + ": " + text(result) + "\n"
+                        + text(result.property(QStringLiteral("stack"))));
 }
 
 std::string JsModel::upcastEvent(const Event &event)
@@ -181,8 +183,11 @@ std::string JsModel::upcastEvent(const Event &event)
                 break;
             const std::string what
                     = "upcasters." + e.type + "[" + std::to_string(e.schemaVersion) + "]";
-            const QJSValue result
-                    = call(m_upcast, {step, QJSValue(QString::fromStdString(e.data))}, what, e.seq);
+            const QJSValue result = call(
+                    m_upcast,
+                    {step, QJSValue(QString::fromStdString(e.data))},
+                    [&what] { return what; },
+                    e.seq);
             if (result.isUndefined())
                 throw Error::failed(what + " returned undefined at event " + std::to_string(e.seq)
                                     + " (return the upcast data)");
@@ -222,53 +227,61 @@ void JsModel::apply(const Event &event, State &state, StepTrace *trace)
     m_bridge->setEvent(&event, trace);
     const QJSValue eventText(QString::fromStdString(upcastEvent(event)));
     const QString type = QString::fromStdString(event.type);
-    auto handlerIn = [&type](const QJSValue &object) {
+    // The model function for this event type in a set of handlers, or its "*" catch-all.
+    struct Handler
+    {
+        QJSValue function;
+        std::string key;
+    };
+    auto handlerIn = [&type, &event](const QJSValue &object) -> Handler {
         if (!object.isObject())
-            return QJSValue();
+            return {};
         QJSValue handler = object.property(type);
-        return handler.isCallable() ? handler : object.property(QStringLiteral("*"));
+        if (handler.isCallable())
+            return {handler, event.type};
+        return {object.property(QStringLiteral("*")), "*"};
     };
     auto textOf = [](const JsonString &value) {
         return value ? QJSValue(QString::fromStdString(*value)) : QJSValue();
     };
 
-    const QJSValue reducer = handlerIn(m_reducers);
-    if (reducer.isCallable()) {
-        const std::string what
-                = "reducers."
-                  + (m_reducers.property(type).isCallable() ? event.type : std::string("*"));
-        const QJSValue result
-                = call(m_invoke,
-                       {reducer, textOf(state.streamText(event.stream)), eventText, m_context},
-                       what,
-                       event.seq);
+    const Handler reducer = handlerIn(m_reducers);
+    if (reducer.function.isCallable()) {
+        auto what = [&reducer] {
+            return "reducers." + reducer.key;
+        };
+        const QJSValue result = call(
+                m_invoke,
+                {reducer.function, textOf(state.streamText(event.stream)), eventText, m_context},
+                what,
+                event.seq);
         if (result.isUndefined())
-            throw Error::failed(what + " returned undefined at event " + std::to_string(event.seq)
+            throw Error::failed(what() + " returned undefined at event " + std::to_string(event.seq)
                                 + " (a reducer returns the new state of the stream)");
         state.setStream(event.stream, returnedText(result));
     }
     for (Projection &projection : m_projections) {
-        const QJSValue handler = handlerIn(projection.handlers);
-        if (!handler.isCallable())
+        const Handler handler = handlerIn(projection.handlers);
+        if (!handler.function.isCallable())
             continue;
         // The live view is only good for the state it came from: another replay (or another
         // point of this one) brings its own.
         const JsonString stored = state.projectionText(projection.name);
         if (!projection.loaded || (!projection.dirty && stored != projection.base)) {
-            projection.view
-                    = stored ? m_parse.call({QString::fromStdString(*stored)}) : QJSValue();
+            projection.view = stored ? m_parse.call({QString::fromStdString(*stored)}) : QJSValue();
             projection.base = stored;
             projection.loaded = true;
         }
-        const std::string what
-                = "projections." + projection.name + "."
-                  + (projection.handlers.property(type).isCallable() ? event.type
-                                                                     : std::string("*"));
+        auto what = [&projection, &handler] {
+            return "projections." + projection.name + "." + handler.key;
+        };
         // The view is the projection's own copy: it may change it in place and return it.
-        const QJSValue result = call(
-                handler, {projection.view, m_parse.call({eventText}), m_context}, what, event.seq);
+        const QJSValue result = call(handler.function,
+                                     {projection.view, m_parse.call({eventText}), m_context},
+                                     what,
+                                     event.seq);
         if (result.isUndefined())
-            throw Error::failed(what + " returned undefined at event " + std::to_string(event.seq)
+            throw Error::failed(what() + " returned undefined at event " + std::to_string(event.seq)
                                 + " (a projection returns its new view)");
         projection.view = result;
         projection.dirty = true;

@@ -7,6 +7,7 @@
 #include <QJSValue>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -50,7 +51,7 @@ public:
 private:
     QJSValue call(const QJSValue &function,
                   const QJSValueList &arguments,
-                  const std::string &what,
+                  const std::function<std::string()> &name,
                   int64_t seq);
     void readRules(const QJSValue &rules, const std::string &sourceName);
 
@@ -67,7 +68,7 @@ private:
     {
         std::string name;
         QJSValue handlers;
-        QJSValue view; // the live view; valid when `loaded`
+        QJSValue view;   // the live view; valid when `loaded`
         JsonString base; // the state's view the live one started from (or was synced to)
         bool loaded = false;
         bool dirty = false; // changed since the last sync()
