@@ -13,6 +13,9 @@ struct EventFilter
     std::optional<std::string> stream;
     std::optional<std::string> type;
     std::optional<std::string> source;
+    /// Words the event must contain, as a user types them (see SearchIndex). Searches the
+    /// full-text index, so bring it up to date first (SearchIndex::update()).
+    std::optional<std::string> search;
     int64_t fromSeq = 1;
     std::optional<int64_t> toSeq;
     std::optional<int64_t> limit;

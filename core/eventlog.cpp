@@ -3,6 +3,7 @@
 #include "error.h"
 #include "eventwriter.h"
 #include "schema.h"
+#include "searchindex.h"
 
 #include <cstring>
 #include <filesystem>
@@ -213,6 +214,8 @@ void EventLog::forEachEvent(const EventFilter &filter,
         sql += isGlob(*filter.type) ? " AND e.type GLOB ?4" : " AND e.type = ?4";
     if (filter.source)
         sql += isGlob(*filter.source) ? " AND e.source GLOB ?5" : " AND e.source = ?5";
+    if (filter.search)
+        sql += " AND e.seq IN (SELECT rowid FROM event_search WHERE event_search MATCH ?7)";
     sql += " ORDER BY e.seq";
     if (filter.limit)
         sql += " LIMIT ?6";
@@ -228,6 +231,8 @@ void EventLog::forEachEvent(const EventFilter &filter,
         st.bind(5, std::string_view(*filter.source));
     if (filter.limit)
         st.bind(6, *filter.limit);
+    if (filter.search)
+        st.bind(7, std::string_view(SearchIndex::matchQuery(*filter.search)));
     Event e;
     while (st.step()) {
         if (filter.columns == Columns::StreamAndData) {

@@ -115,18 +115,22 @@ void Replayer::seek(int64_t target)
     applyUpTo(target);
 }
 
-void Replayer::applyUpTo(int64_t target)
+void Replayer::applyUpTo(int64_t target, const Visitor *visit)
 {
     if (target <= m_position)
         return;
     EventFilter filter;
     filter.fromSeq = m_position + 1;
     filter.toSeq = target;
-    filter.columns = m_model.needsWholeEvent() ? EventFilter::Columns::WithoutResult
-                                               : EventFilter::Columns::StreamAndData;
+    if (visit)
+        filter.columns = EventFilter::Columns::All;
+    else
+        filter.columns = m_model.needsWholeEvent() ? EventFilter::Columns::WithoutResult
+                                                   : EventFilter::Columns::StreamAndData;
     const bool storing = m_store && m_ignored.empty();
-    m_log.forEachEvent(filter, [this, storing](const Event &e) {
-        if (!m_ignored.count(e.seq)) {
+    m_log.forEachEvent(filter, [this, storing, visit](const Event &e) {
+        const bool ignored = m_ignored.count(e.seq) > 0;
+        if (!ignored) {
             m_model.apply(e, m_state, nullptr);
             ++m_applied;
             if (storing && m_chainValid)
@@ -139,11 +143,23 @@ void Replayer::applyUpTo(int64_t target)
             if (storing && e.seq % m_storedInterval == 0)
                 passStoredBoundary(e.seq);
         }
+        if (visit && !ignored) {
+            m_model.sync(m_state);
+            return (*visit)(e, m_state);
+        }
         return true;
     });
     m_model.sync(m_state);
     if (storing)
         flushStored();
+}
+
+void Replayer::forward(int64_t target, const Visitor &visit)
+{
+    if (target > m_head)
+        m_head = m_log.eventCount();
+    target = std::min(target, m_head);
+    applyUpTo(target, &visit);
 }
 
 bool Replayer::stepForward()

@@ -5,6 +5,7 @@
 #include "state.h"
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -41,6 +42,13 @@ public:
     bool stepForward();
     bool stepBack();
 
+    /// Replays from the position up to event `target`, calling `visit` after each event with
+    /// the event (every column) and the state after it; ignored events are passed over. Stops
+    /// early, after the event, when `visit` returns false. The state is synced for each visit,
+    /// so this is slower than seek(): use it when every step is looked at.
+    using Visitor = std::function<bool(const Event &, const State &)>;
+    void forward(int64_t target, const Visitor &visit);
+
     void setIgnored(std::set<int64_t> seqs);
     const std::set<int64_t> &ignored() const { return m_ignored; }
 
@@ -69,7 +77,7 @@ public:
 
 private:
     void restore(int64_t seq, const State &state);
-    void applyUpTo(int64_t target);
+    void applyUpTo(int64_t target, const Visitor *visit = nullptr);
     void loadStored(int64_t target);
     void passStoredBoundary(int64_t seq);
     void flushStored();

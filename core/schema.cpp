@@ -93,6 +93,29 @@ CREATE TABLE snapshots (
     PRIMARY KEY (model_hash, seq)
 ) WITHOUT ROWID;
 )sql",
+            // 4: the debugger's breakpoints and bookmarks, and the full-text index of event
+            // payloads (contentless: it holds only the index; rows are events' seqs).
+            R"sql(
+CREATE TABLE breakpoints (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('type', 'stream', 'source', 'condition', 'change')),
+    pattern    TEXT NOT NULL,       -- a glob, or a JavaScript expression
+    enabled    INTEGER NOT NULL DEFAULT 1,
+    hits       INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+);
+
+CREATE TABLE bookmarks (
+    seq        INTEGER PRIMARY KEY REFERENCES events (seq),
+    name       TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+
+CREATE VIRTUAL TABLE event_search USING fts5 (
+    type, stream, source, id, data, metadata,
+    content = '', tokenize = 'unicode61'
+);
+)sql",
     };
     return list;
 }

@@ -35,6 +35,12 @@ public:
     void setProjection(const std::string &name, JsonString view);
 
     size_t streamCount() const { return m_streams.size(); }
+    /// Visits every stream's state, in no particular order.
+    void
+    forEachStream(const std::function<void(const std::string &, const JsonString &)> &visit) const
+    {
+        m_streams.forEach(visit);
+    }
     /// Visits every projection's view.
     void forEachProjection(
             const std::function<void(const std::string &, const JsonString &)> &visit) const

@@ -1,0 +1,123 @@
+#include "blame.h"
+
+#include "error.h"
+#include "eventlog.h"
+#include "replayer.h"
+
+namespace Chronoscope {
+
+namespace {
+
+// The glob that matches exactly `text`.
+std::string exactGlob(const std::string &text)
+{
+    std::string glob;
+    for (const char c : text) {
+        if (c == '*' || c == '?' || c == '[') {
+            glob += '[';
+            glob += c;
+            glob += ']';
+        } else {
+            glob += c;
+        }
+    }
+    return glob;
+}
+
+std::string unescapeToken(const std::string &token)
+{
+    std::string out;
+    for (size_t i = 0; i < token.size(); ++i) {
+        if (token[i] == '~' && i + 1 < token.size()
+            && (token[i + 1] == '0' || token[i + 1] == '1')) {
+            out += token[i + 1] == '0' ? '~' : '/';
+            ++i;
+        } else {
+            out += token[i];
+        }
+    }
+    return out;
+}
+
+// "/streams/order-31/total" → {"streams", "order-31"}.
+std::pair<std::string, std::string> sectionAndName(const std::string &pointer)
+{
+    const auto bad = [&pointer] {
+        return Error::input("blame: \"" + pointer
+                            + "\" is not a path into a stream or a projection "
+                              "(/streams/NAME/… or /projections/NAME/…)");
+    };
+    if (pointer.size() < 2 || pointer[0] != '/')
+        throw bad();
+    const size_t second = pointer.find('/', 1);
+    if (second == std::string::npos)
+        throw bad();
+    const std::string section = pointer.substr(1, second - 1);
+    const size_t third = pointer.find('/', second + 1);
+    const std::string name = unescapeToken(pointer.substr(
+            second + 1, third == std::string::npos ? std::string::npos : third - second - 1));
+    if ((section != "streams" && section != "projections") || name.empty())
+        throw bad();
+    return {section, name};
+}
+
+} // namespace
+
+std::vector<Blame::Change> Blame::history(EventLog &log,
+                                          Model &model,
+                                          const std::string &pointer,
+                                          int64_t upTo,
+                                          const std::set<int64_t> &ignored)
+{
+    const auto [section, name] = sectionAndName(pointer);
+    std::vector<Change> changes;
+    std::optional<nlohmann::json> current;
+
+    if (section == "streams") {
+        // The stream's state depends on its own events only.
+        State state;
+        model.stateReplaced();
+        EventFilter filter;
+        filter.stream = exactGlob(name);
+        filter.toSeq = upTo;
+        log.forEachEvent(filter, [&](const Event &e) {
+            if (ignored.count(e.seq))
+                return true;
+            StepTrace trace;
+            model.apply(e, state, &trace);
+            std::optional<nlohmann::json> value = state.at(pointer);
+            if (value != current) {
+                changes.push_back({e, current, value, trace.rules, trace.gatewayCalls});
+                current = std::move(value);
+            }
+            return true;
+        });
+        model.stateReplaced();
+        return changes;
+    }
+
+    Replayer replayer(log, model);
+    replayer.setIgnored(ignored);
+    JsonString lastText;
+    replayer.forward(upTo, [&](const Event &e, const State &state) {
+        const JsonString text = state.projectionText(name);
+        if (text == lastText)
+            return true; // the same shared text: nothing in the view changed
+        lastText = text;
+        std::optional<nlohmann::json> value = state.at(pointer);
+        if (value != current) {
+            changes.push_back({e, current, value, {}, {}});
+            current = std::move(value);
+        }
+        return true;
+    });
+    // The rules and gateway calls of a projection's change come from explaining its step.
+    for (Change &change : changes) {
+        const Replayer::Step step = replayer.explain(change.event.seq);
+        change.rules = step.trace.rules;
+        change.gatewayCalls = step.trace.gatewayCalls;
+    }
+    return changes;
+}
+
+} // namespace Chronoscope

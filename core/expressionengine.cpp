@@ -1,0 +1,143 @@
+#include "expressionengine.h"
+
+#include "error.h"
+#include "exporter.h"
+#include "jswatchdog.h"
+#include "state.h"
+#include "statebridge.h"
+
+#include <QJSEngine>
+
+namespace Chronoscope {
+
+namespace {
+
+// `state.streams` and `state.projections` are proxies that fetch one member at a time from the
+// bridge and parse it once per evaluation; Object.keys() and `in` work as on a plain object.
+const char *const kMakeState = R"js((function (bridge) {
+    function lazy(read, names) {
+        const cache = new Map();
+        const fetch = (key) => {
+            if (typeof key !== "string")
+                return undefined;
+            if (!cache.has(key)) {
+                const text = read(key);
+                cache.set(key, text === "" ? undefined : JSON.parse(text));
+            }
+            return cache.get(key);
+        };
+        return new Proxy({}, {
+            get: (target, key) => fetch(key),
+            has: (target, key) => fetch(key) !== undefined,
+            // The engine checks listed keys against the target's own properties: define them
+            // there as getters (a descriptor trap is not enough for it).
+            ownKeys: (target) => {
+                const keys = Array.from(names());
+                for (const key of keys)
+                    if (!Object.prototype.hasOwnProperty.call(target, key))
+                        Object.defineProperty(target, key, {
+                            get: () => fetch(key), enumerable: true, configurable: true });
+                return keys;
+            },
+            set: () => false,
+            deleteProperty: () => false,
+        });
+    }
+    return function () {
+        return Object.freeze({
+            streams: lazy((name) => bridge.stream(name), () => bridge.streamNames()),
+            projections: lazy((name) => bridge.projection(name), () => bridge.projectionNames()),
+        });
+    };
+}))js";
+
+const char *const kValue = R"js((function (fn, eventText, state) {
+    const result = fn(eventText === "" ? undefined : JSON.parse(eventText), state);
+    const text = JSON.stringify(result);
+    return text === undefined ? "null" : text;
+}))js";
+
+const char *const kHolds = R"js((function (fn, eventText, state) {
+    return !!fn(eventText === "" ? undefined : JSON.parse(eventText), state);
+}))js";
+
+std::string textOf(const QJSValue &value)
+{
+    return value.toString().toStdString();
+}
+
+} // namespace
+
+ExpressionEngine::ExpressionEngine(std::chrono::milliseconds timeLimit)
+    : m_engine(std::make_unique<QJSEngine>())
+    , m_bridge(std::make_unique<StateBridge>())
+{
+    m_watchdog = std::make_unique<JsWatchdog>(*m_engine, timeLimit);
+    QJSEngine::setObjectOwnership(m_bridge.get(), QJSEngine::CppOwnership);
+    m_makeState = m_engine->evaluate(QString::fromUtf8(kMakeState))
+                          .call({m_engine->newQObject(m_bridge.get())});
+    m_value = m_engine->evaluate(QString::fromUtf8(kValue));
+    m_holds = m_engine->evaluate(QString::fromUtf8(kHolds));
+}
+
+ExpressionEngine::~ExpressionEngine()
+{
+    m_watchdog.reset(); // before the engine it watches
+}
+
+ExpressionEngine::Id ExpressionEngine::compile(const std::string &expression)
+{
+    if (expression.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw Error::input("the expression is empty");
+    // The newline ends a trailing line comment inside the expression.
+    const QString source = QStringLiteral("(function (event, state) { return (")
+                           + QString::fromStdString(expression) + QStringLiteral("\n); })");
+    m_watchdog->begin();
+    QJSValue function = m_engine->evaluate(source, QStringLiteral("expression"));
+    const bool interrupted = m_watchdog->end();
+    if (interrupted || function.isError() || !function.isCallable())
+        throw Error::input("expression `" + expression + "`: "
+                           + (function.isError() ? textOf(function)
+                                                 : std::string("not a JavaScript expression")));
+    m_expressions.push_back({expression, function});
+    return m_expressions.size() - 1;
+}
+
+QJSValue
+ExpressionEngine::evaluate(Id id, const QJSValue &wrapper, const Event *event, const State &state)
+{
+    const Expression &expression = m_expressions.at(id);
+    std::string eventText;
+    if (event)
+        Exporter::appendCanonical(eventText, *event);
+    m_bridge->setState(&state);
+    m_watchdog->begin();
+    const QJSValue stateObject = m_makeState.call();
+    QJSValue result = wrapper.call(
+            {expression.function, QJSValue(QString::fromStdString(eventText)), stateObject});
+    const bool interrupted = m_watchdog->end();
+    m_bridge->setState(nullptr);
+    const std::string where = event ? "at event " + std::to_string(event->seq)
+                                    : std::string("before the first event");
+    if (interrupted)
+        throw Error::failed("expression `" + expression.text + "` was interrupted " + where
+                            + ": it ran longer than " + std::to_string(m_watchdog->limit().count())
+                            + " ms");
+    if (result.isError())
+        throw Error::failed("expression `" + expression.text + "` threw " + where + ": "
+                            + textOf(result));
+    return result;
+}
+
+nlohmann::json ExpressionEngine::value(Id id, const Event *event, const State &state)
+{
+    const QJSValue text = evaluate(id, m_value, event, state);
+    return nlohmann::json::parse(textOf(text));
+}
+
+bool ExpressionEngine::holds(Id id, const Event *event, const State &state)
+{
+    return evaluate(id, m_holds, event, state).toBool();
+}
+
+} // namespace Chronoscope
