@@ -102,19 +102,20 @@ std::map<std::string, JsonString> sorted(const State &state, bool streams)
     return members;
 }
 
-// "/streams/order-3" → /streams/order-3 itself if it is there, else every member of /streams
-// whose name starts with "order-3".
+// "/streams/order-3" → every member of /streams whose name starts with "order-3" (order-3
+// itself, order-30, …); "/streams/order-3/" → every member of order-3.
 std::vector<StateSearch::Match>
 byPointerPrefix(const State &state, const std::string &prefix, size_t limit)
 {
     std::vector<StateSearch::Match> matches;
-    if (const auto value = state.at(prefix)) {
-        matches.push_back({prefix, *value});
-        return matches;
-    }
     const size_t slash = prefix.rfind('/');
     const std::string parent = prefix.substr(0, slash);
     const std::string partial = prefix.substr(slash + 1);
+    if (parent.empty()) {
+        if (const auto value = state.at(prefix))
+            matches.push_back({prefix, *value});
+        return matches;
+    }
     if (parent == "/streams" || parent == "/projections") {
         for (const auto &[name, json] : sorted(state, parent == "/streams")) {
             if (matches.size() >= limit)
@@ -124,8 +125,6 @@ byPointerPrefix(const State &state, const std::string &prefix, size_t limit)
         }
         return matches;
     }
-    if (parent.empty())
-        return matches;
     const auto container = state.at(parent);
     if (container && container->is_object()) {
         for (const auto &[key, member] : container->items()) {

@@ -20,7 +20,8 @@ public:
     };
 
     /// With `text` starting with '/', every value whose path starts with that JSON Pointer
-    /// prefix; otherwise every key or scalar value that contains `text`, ignoring case (a
+    /// prefix, one level deep (`/streams/order-3` gives order-3, order-30…; a trailing '/' gives
+    /// every member); otherwise every key or scalar value that contains `text`, ignoring case (a
     /// matching key gives its whole value). In document order, streams then projections, at
     /// most `limit`. Streams whose name and JSON text do not contain the text are not parsed.
     static std::vector<Match>
