@@ -43,7 +43,7 @@ std::string unescapeToken(const std::string &token)
 std::pair<std::string, std::string> sectionAndName(const std::string &pointer)
 {
     const auto bad = [&pointer] {
-        return Error::input("blame: \"" + pointer
+        return Error::input("\"" + pointer
                             + "\" is not a path into a stream or a projection "
                               "(/streams/NAME/… or /projections/NAME/…)");
     };

@@ -17,8 +17,17 @@ constexpr int64_t kDay = 24 * kHour;
 int64_t niceWidth(int64_t span)
 {
     const int64_t raw = std::max<int64_t>(1, span / 50);
-    for (const int64_t width :
-         {kMinute, 5 * kMinute, 15 * kMinute, kHour, 6 * kHour, kDay, 7 * kDay})
+    for (const int64_t width : {kMinute,
+                                5 * kMinute,
+                                15 * kMinute,
+                                30 * kMinute,
+                                kHour,
+                                2 * kHour,
+                                6 * kHour,
+                                12 * kHour,
+                                kDay,
+                                2 * kDay,
+                                7 * kDay})
         if (raw <= width)
             return width;
     return (raw / kDay + 1) * kDay;

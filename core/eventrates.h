@@ -39,8 +39,8 @@ public:
         std::vector<Series> series; ///< by total, descending
     };
 
-    /// `bucketWidth` 0 picks a width that gives about 50 buckets (a whole number of minutes,
-    /// hours or days).
+    /// `bucketWidth` 0 picks the narrowest of 1, 5, 15, 30 min, 1, 2, 6, 12 h, 1, 2, 7 days that
+    /// gives at most 50 buckets (whole days beyond).
     static Result compute(EventLog &log, Grouping grouping, int64_t bucketWidth = 0, int ahead = 7);
 };
 

@@ -83,7 +83,7 @@ std::string SearchIndex::matchQuery(const std::string &text)
         query += quoted + (prefix ? " *" : "");
     }
     if (query.empty())
-        throw Error::input("search: give at least one word to search for");
+        throw Error::input("give at least one word to search for");
     return query;
 }
 

@@ -143,7 +143,7 @@ std::vector<StateSearch::Match>
 StateSearch::find(const State &state, const std::string &text, size_t limit)
 {
     if (text.empty())
-        throw Error::input("find: give a text or a JSON Pointer prefix to look for");
+        throw Error::input("give a text or a JSON Pointer prefix to look for");
     if (text[0] == '/')
         return byPointerPrefix(state, text, limit);
     const std::string needle = lowered(text);

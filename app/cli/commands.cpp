@@ -24,6 +24,17 @@ const std::vector<Command> &commands()
              "LOG           store the JavaScript model the log replays with, or show it",
              runModel},
             {"verify", "LOG           replay twice and check that the states agree", runVerify},
+            {"break",
+             "LOG           add, list, enable, disable or delete breakpoints saved in the log",
+             runBreak},
+            {"run", "LOG           run to the next (or previous) breakpoint hit", runRun},
+            {"bookmark", "LOG           name positions of the history", runBookmark},
+            {"watch",
+             "LOG EXPR...   evaluate expressions over the state, and what changed",
+             runWatch},
+            {"blame", "LOG           the event that last changed a path in the state", runBlame},
+            {"bisect", "LOG           the first event after which a predicate holds", runBisect},
+            {"rate", "LOG           event rates over time and their trend", runRate},
     };
     return list;
 }

@@ -26,5 +26,12 @@ int runSample(const QStringList &arguments);
 int runState(const QStringList &arguments);
 int runModel(const QStringList &arguments);
 int runVerify(const QStringList &arguments);
+int runBreak(const QStringList &arguments);
+int runRun(const QStringList &arguments);
+int runBookmark(const QStringList &arguments);
+int runWatch(const QStringList &arguments);
+int runBlame(const QStringList &arguments);
+int runBisect(const QStringList &arguments);
+int runRate(const QStringList &arguments);
 
 } // namespace Chronoscope::Cli

@@ -4,6 +4,7 @@
 #include "exporter.h"
 #include "output.h"
 #include "revision.h"
+#include "searchindex.h"
 
 namespace Chronoscope::Cli {
 
@@ -27,6 +28,12 @@ int runEvents(const QStringList &arguments)
     cl.addOption({QStringLiteral("source")},
                  QStringLiteral("Only this source service (or glob)."),
                  QStringLiteral("SRC"));
+    cl.addOption({QStringLiteral("search")},
+                 QStringLiteral("Only events whose type, stream, source, id, data or metadata "
+                                "contain all these words (a word ending in * is a prefix). The "
+                                "full-text index is kept in the log and brought up to date "
+                                "first."),
+                 QStringLiteral("TEXT"));
     cl.addOption(
             {QStringLiteral("from")}, QStringLiteral("Start at this seq."), QStringLiteral("SEQ"));
     cl.addOption(
@@ -42,6 +49,15 @@ int runEvents(const QStringList &arguments)
     filter.source = cl.optionalValue(QStringLiteral("source"));
     filter.fromSeq = cl.optionalInteger(QStringLiteral("from")).value_or(1);
     filter.limit = cl.optionalInteger(QStringLiteral("limit"));
+    filter.search = cl.optionalValue(QStringLiteral("search"));
+    if (filter.search) {
+        SearchIndex::matchQuery(*filter.search); // refuse an empty search before indexing
+        SearchIndex index(log);
+        const int64_t pending = log.eventCount() - index.indexedUpTo();
+        if (pending > 0)
+            printErr("indexing " + std::to_string(pending) + " events for search…");
+        index.update();
+    }
 
     if (cl.json()) {
         Exporter::write(log, filter, ExportFormat::Jsonl, stdout);
@@ -49,14 +65,7 @@ int runEvents(const QStringList &arguments)
     }
     std::string text;
     log.forEachEvent(filter, [&text](const Event &e) {
-        char seq[24];
-        std::snprintf(seq, sizeof seq, "%8lld", static_cast<long long>(e.seq));
-        text += seq;
-        text += "  " + Timestamp::format(e.recordedAt) + "  ";
-        const std::string where = e.stream + "@" + std::to_string(e.streamVersion);
-        text += where + std::string(where.size() < 22 ? 22 - where.size() : 1, ' ');
-        text += e.type + std::string(e.type.size() < 24 ? 24 - e.type.size() : 1, ' ');
-        text += e.source.value_or("-");
+        text += eventLine(e);
         text += '\n';
         if (text.size() > (1 << 16)) {
             std::fwrite(text.data(), 1, text.size(), stdout);

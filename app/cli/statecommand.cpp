@@ -5,28 +5,16 @@
 #include "modelloader.h"
 #include "output.h"
 #include "replayer.h"
+#include "replaysetup.h"
 #include "revision.h"
 #include "snapshotstore.h"
+#include "statesearch.h"
 
 #include <QStringList>
 
 namespace Chronoscope::Cli {
 
 namespace {
-
-std::set<int64_t> parseSeqList(const QString &text)
-{
-    std::set<int64_t> seqs;
-    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        bool ok = false;
-        const qlonglong seq = part.trimmed().toLongLong(&ok);
-        if (!ok || seq < 1)
-            throw Error::input("state: --ignore takes event numbers separated by commas, not \""
-                               + toStd(part) + "\"");
-        seqs.insert(seq);
-    }
-    return seqs;
-}
 
 std::string readableChanges(const nlohmann::json &changes, const nlohmann::json &before)
 {
@@ -72,12 +60,12 @@ int runState(const QStringList &arguments)
     cl.addOption({QStringLiteral("path")},
                  QStringLiteral("A JSON Pointer into the state, e.g. /streams/order-31/total."),
                  QStringLiteral("PTR"));
-    cl.addOption({QStringLiteral("model")},
-                 QStringLiteral("Replay with this JavaScript model instead of the log's."),
-                 QStringLiteral("FILE.js"));
-    cl.addOption({QStringLiteral("ignore")},
-                 QStringLiteral("Replay as if these events had not happened."),
-                 QStringLiteral("SEQ,..."));
+    addReplayOptions(cl);
+    cl.addOption({QStringLiteral("find")},
+                 QStringLiteral("List the keys and values in the state that contain TEXT "
+                                "(ignoring case), or the paths under a JSON Pointer prefix "
+                                "(TEXT starting with /)."),
+                 QStringLiteral("TEXT"));
     cl.addOption({QStringLiteral("explain")},
                  QStringLiteral("Explain the step of the revision's last event."));
     if (!cl.parse(arguments))
@@ -86,12 +74,8 @@ int runState(const QStringList &arguments)
     EventLog log(cl.logPath(), EventLog::OpenMode::Existing);
     const int64_t seq
             = resolveRevision(log, Revision::parse(toStd(cl.value(QStringLiteral("rev")))));
-    std::unique_ptr<Model> model = loadModel(log, cl.optionalValue(QStringLiteral("model")));
-    Replayer replayer(log, *model);
-    SnapshotStore store(log, model->hash());
-    replayer.useStore(&store, kStoredInterval);
-    if (cl.isSet(QStringLiteral("ignore")))
-        replayer.setIgnored(parseSeqList(cl.value(QStringLiteral("ignore"))));
+    ReplaySetup setup(log, cl);
+    Replayer &replayer = *setup.replayer;
 
     if (cl.isSet(QStringLiteral("explain"))) {
         if (seq == 0)
@@ -135,6 +119,27 @@ int runState(const QStringList &arguments)
     }
 
     replayer.seek(seq);
+    if (const auto text = cl.optionalValue(QStringLiteral("find"))) {
+        const auto matches = StateSearch::find(replayer.state(), *text);
+        if (cl.json()) {
+            nlohmann::ordered_json list = nlohmann::ordered_json::array();
+            for (const auto &m : matches)
+                list.push_back({{"path", m.pointer}, {"value", m.value}});
+            printJson(list);
+        } else {
+            std::string out;
+            for (const auto &m : matches) {
+                std::string value = m.value.dump();
+                if (value.size() > 160)
+                    value = value.substr(0, 157) + "...";
+                out += m.pointer + "  " + value + "\n";
+            }
+            printOut(out);
+        }
+        if (matches.empty())
+            throw Error::notFound("nothing in the state matches \"" + *text + "\"");
+        return 0;
+    }
     const auto path = cl.optionalValue(QStringLiteral("path"));
     const auto value = replayer.state().at(path.value_or(""));
     if (!value)

@@ -1,3 +1,5 @@
+#include "clirunner.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -12,25 +14,9 @@
 #include <cmath>
 #include <csignal>
 
+using namespace Chronoscope::Test;
+
 namespace {
-
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result cli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(CHRONOSCOPE_CLI), arguments);
-    if (!process.waitForFinished(120000))
-        qFatal("chronoscope-cli did not finish");
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
 
 QByteArray hashOf(const QString &path)
 {
@@ -49,18 +35,6 @@ QJsonObject infoOf(const QString &log)
 QString exported(const QString &log)
 {
     return cli({QStringLiteral("export"), log}).out;
-}
-
-// The shop history in a new log, as `chronoscope-cli sample` writes it.
-void writeSample(const QString &log, int events, int seed = 1)
-{
-    const Result r = cli({QStringLiteral("sample"),
-                          log,
-                          QStringLiteral("--events"),
-                          QString::number(events),
-                          QStringLiteral("--seed"),
-                          QString::number(seed)});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 }
 
 void writeFile(const QString &path, const QByteArray &content)

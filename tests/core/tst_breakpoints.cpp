@@ -8,6 +8,7 @@
 #include "shoplog.h"
 #include "shopsample.h"
 #include "testlog.h"
+#include "watchlist.h"
 
 #include <QTest>
 
@@ -124,6 +125,42 @@ private slots:
         QVERIFY2(message.find("interrupted at event 3") != std::string::npos, message.c_str());
         // The engine is usable after an interruption.
         QVERIFY(engine.value(engine.compile("1 + 1"), &event, replayer.state()) == json(2));
+    }
+
+    void watchesSayWhatChangedSinceThePreviousPosition()
+    {
+        ExpressionEngine engine;
+        WatchList watches(engine);
+        watches.add(R"(state.streams["order-104"]?.status)");
+        watches.add(R"(state.streams["order-104"].total)");
+        QVERIFY_THROWS_EXCEPTION(Error, watches.add("]"));
+        QCOMPARE(watches.watches().size(), size_t(2));
+        Replayer replayer(*m_log, *m_model);
+        auto at = [&](int64_t seq) {
+            replayer.seek(seq);
+            const std::optional<Event> event = m_log->event(seq);
+            watches.update(&*event, replayer.state());
+        };
+        at(348);
+        QVERIFY(*watches.watches()[0].value == json());
+        QVERIFY(!watches.watches()[1].value);
+        QVERIFY(watches.watches()[1].error.find("TypeError") != std::string::npos);
+        at(349);
+        QVERIFY(*watches.watches()[0].value == json("placed"));
+        QVERIFY(watches.watches()[0].changed);
+        QVERIFY(*watches.watches()[1].value == json(340.34));
+        QVERIFY(watches.watches()[1].changed);
+        at(350);
+        QVERIFY(!watches.watches()[0].changed);
+        QVERIFY(!watches.watches()[1].changed);
+        at(351);
+        QVERIFY(*watches.watches()[0].value == json("shipped"));
+        QVERIFY(watches.watches()[0].changed);
+        QVERIFY(!watches.watches()[1].changed);
+        watches.remove(0);
+        QCOMPARE(watches.watches().size(), size_t(1));
+        QCOMPARE(watches.watches()[0].expression,
+                 std::string(R"(state.streams["order-104"].total)"));
     }
 
     void aTypeBreakpointStopsAtTheRefund()

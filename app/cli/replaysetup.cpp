@@ -1,0 +1,45 @@
+#include "replaysetup.h"
+
+#include "commandline.h"
+#include "error.h"
+#include "modelloader.h"
+
+namespace Chronoscope::Cli {
+
+void addReplayOptions(CommandLine &cl)
+{
+    cl.addOption({QStringLiteral("model")},
+                 QStringLiteral("Replay with this JavaScript model instead of the log's."),
+                 QStringLiteral("FILE.js"));
+    cl.addOption({QStringLiteral("ignore")},
+                 QStringLiteral("Replay as if these events had not happened."),
+                 QStringLiteral("SEQ,..."));
+}
+
+ReplaySetup::ReplaySetup(EventLog &log, const CommandLine &cl)
+{
+    model = loadModel(log, cl.optionalValue(QStringLiteral("model")));
+    replayer = std::make_unique<Replayer>(log, *model);
+    store = std::make_unique<SnapshotStore>(log, model->hash());
+    replayer->useStore(store.get(), kStoredInterval);
+    if (cl.isSet(QStringLiteral("ignore"))) {
+        ignored = parseSeqList("--ignore", cl.value(QStringLiteral("ignore")));
+        replayer->setIgnored(ignored);
+    }
+}
+
+std::set<int64_t> parseSeqList(const std::string &option, const QString &text)
+{
+    std::set<int64_t> seqs;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qlonglong seq = part.trimmed().toLongLong(&ok);
+        if (!ok || seq < 1)
+            throw Error::input(option + " takes event numbers separated by commas, not \""
+                               + toStd(part) + "\"");
+        seqs.insert(seq);
+    }
+    return seqs;
+}
+
+} // namespace Chronoscope::Cli

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "model.h"
+#include "replayer.h"
+#include "snapshotstore.h"
+
+#include <memory>
+#include <set>
+
+#include <QString>
+
+namespace Chronoscope {
+class EventLog;
+}
+
+namespace Chronoscope::Cli {
+
+class CommandLine;
+
+/// What the commands that replay share: --model FILE.js and --ignore SEQ,….
+void addReplayOptions(CommandLine &cl);
+
+/// A replayer over the log with the model the options ask for (see loadModel()), the events
+/// of --ignore ignored, and the log's stored states used (when nothing is ignored).
+struct ReplaySetup
+{
+    ReplaySetup(EventLog &log, const CommandLine &cl);
+
+    std::unique_ptr<Model> model;
+    std::unique_ptr<SnapshotStore> store;
+    std::unique_ptr<Replayer> replayer;
+    std::set<int64_t> ignored;
+};
+
+/// "3,17,42" → {3, 17, 42}; throws Error (Input) naming the option for anything else.
+std::set<int64_t> parseSeqList(const std::string &option, const QString &text);
+
+} // namespace Chronoscope::Cli

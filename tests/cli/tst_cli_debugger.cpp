@@ -1,0 +1,344 @@
+#include "clirunner.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Chronoscope::Test;
+
+/// The debugger tools end to end on a copy of the bundled shop history: order-104 placed at
+/// event 349 and shipped at 351, payment-104 charged ×100 at 350 and refunded at 358.
+class TestCliDebugger : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_log;
+
+    QJsonDocument json(const QStringList &arguments, int exitCode = 0)
+    {
+        const Result r = cli(arguments + QStringList{QStringLiteral("--json")});
+        if (r.exitCode != exitCode)
+            qWarning("%s", qPrintable(r.err));
+        [&] {
+            QCOMPARE(r.exitCode, exitCode);
+        }();
+        return QJsonDocument::fromJson(r.out.toUtf8());
+    }
+
+private slots:
+    void init()
+    {
+        m_log = m_dir.filePath(QStringLiteral("shop.chronolog"));
+        QFile::remove(m_log);
+        QVERIFY(QFile::copy(
+                QStringLiteral(CHRONOSCOPE_SOURCE_DIR "/resources/samples/shop.chronolog"), m_log));
+        QFile::setPermissions(m_log, QFile::ReadOwner | QFile::WriteOwner);
+    }
+
+    void breakpointsAreSavedAndRunStopsAtThem()
+    {
+        Result r = cli({QStringLiteral("break"),
+                        m_log,
+                        QStringLiteral("add"),
+                        QStringLiteral("--type"),
+                        QStringLiteral("PaymentRefunded")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("breakpoint 1  type PaymentRefunded  hits 0"));
+        r = cli({QStringLiteral("run"), m_log});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("358  2018-02-09T01:02:01.943Z  payment-104@2")),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("breakpoint 1: type PaymentRefunded")));
+        // Nothing after the refund: exit 1 at the end.
+        r = cli({QStringLiteral("run"),
+                 m_log,
+                 QStringLiteral("--from"),
+                 QStringLiteral("main@358")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(QStringLiteral("reached the end (event 500)")));
+        // Backward from the end.
+        QJsonObject hit
+                = json({QStringLiteral("run"), m_log, QStringLiteral("--backward")}).object();
+        QCOMPARE(hit[QStringLiteral("hit")].toObject()[QStringLiteral("seq")].toInt(), 358);
+        QCOMPARE(hit[QStringLiteral("breakpoints")].toArray(), QJsonArray{1});
+
+        // A change breakpoint on the order's status, the type breakpoint disabled.
+        QCOMPARE(cli({QStringLiteral("break"),
+                      m_log,
+                      QStringLiteral("disable"),
+                      QStringLiteral("1")})
+                         .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("break"),
+                      m_log,
+                      QStringLiteral("add"),
+                      QStringLiteral("--change"),
+                      QStringLiteral("state.streams[\"order-104\"]?.status")})
+                         .exitCode,
+                 0);
+        QList<int> stops;
+        QString from = QStringLiteral("main@0");
+        for (;;) {
+            const Result step = cli({QStringLiteral("run"),
+                                     m_log,
+                                     QStringLiteral("--from"),
+                                     from,
+                                     QStringLiteral("--json")});
+            if (step.exitCode != 0)
+                break;
+            const int seq = QJsonDocument::fromJson(step.out.toUtf8())
+                                    .object()[QStringLiteral("hit")]
+                                    .toObject()[QStringLiteral("seq")]
+                                    .toInt();
+            stops.append(seq);
+            from = QStringLiteral("main@%1").arg(seq);
+        }
+        QCOMPARE(stops, (QList<int>{349, 351}));
+
+        const QJsonArray list
+                = json({QStringLiteral("break"), m_log, QStringLiteral("list")}).array();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list[0].toObject()[QStringLiteral("enabled")].toBool(), false);
+        QCOMPARE(list[0].toObject()[QStringLiteral("hits")].toInt(), 2);
+        QCOMPARE(list[1].toObject()[QStringLiteral("kind")].toString(), QStringLiteral("change"));
+        QCOMPARE(list[1].toObject()[QStringLiteral("hits")].toInt(), 2);
+        QCOMPARE(
+                cli({QStringLiteral("break"), m_log, QStringLiteral("delete"), QStringLiteral("1")})
+                        .exitCode,
+                0);
+        QCOMPARE(
+                cli({QStringLiteral("break"), m_log, QStringLiteral("delete"), QStringLiteral("1")})
+                        .exitCode,
+                1);
+    }
+
+    void badBreakpointsAreRefusedAndSaveNothing()
+    {
+        Result r = cli({QStringLiteral("break"),
+                        m_log,
+                        QStringLiteral("add"),
+                        QStringLiteral("--condition"),
+                        QStringLiteral("event.(")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("event.(")), qPrintable(r.err));
+        r = cli({QStringLiteral("break"), m_log, QStringLiteral("add")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(json({QStringLiteral("break"), m_log, QStringLiteral("list")}).array().size(), 0);
+        // A condition that throws names the breakpoint and the event.
+        cli({QStringLiteral("break"),
+             m_log,
+             QStringLiteral("add"),
+             QStringLiteral("--condition"),
+             QStringLiteral("event.data.order.length > 3")});
+        r = cli({QStringLiteral("run"), m_log});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("breakpoint 1"))
+                         && r.err.contains(QStringLiteral("at event 1")),
+                 qPrintable(r.err));
+    }
+
+    void blameNamesTheChargeAndTheTaxRule()
+    {
+        QJsonObject last = json({QStringLiteral("blame"),
+                                 m_log,
+                                 QStringLiteral("--path"),
+                                 QStringLiteral("/streams/order-104/total")})
+                                   .object();
+        QCOMPARE(last[QStringLiteral("seq")].toInt(), 349);
+        QCOMPARE(last[QStringLiteral("type")].toString(), QStringLiteral("OrderPlaced"));
+        QCOMPARE(last[QStringLiteral("source")].toString(), QStringLiteral("order"));
+        QCOMPARE(last[QStringLiteral("after")].toDouble(), 340.34);
+        const QJsonObject rule = last[QStringLiteral("rules")].toArray()[0].toObject();
+        QCOMPARE(rule[QStringLiteral("name")].toString(), QStringLiteral("tax"));
+        QCOMPARE(rule[QStringLiteral("version")].toObject()[QStringLiteral("rate")].toDouble(),
+                 0.018);
+
+        const QJsonArray history = json({QStringLiteral("blame"),
+                                         m_log,
+                                         QStringLiteral("--path"),
+                                         QStringLiteral("/streams/payment-104/overcharged"),
+                                         QStringLiteral("--history")})
+                                           .array();
+        QCOMPARE(history.size(), 2);
+        QCOMPARE(history[0].toObject()[QStringLiteral("seq")].toInt(), 350);
+        QCOMPARE(history[0].toObject()[QStringLiteral("after")].toDouble(), 33693.66);
+        QCOMPARE(history[1].toObject()[QStringLiteral("seq")].toInt(), 358);
+        QCOMPARE(history[1].toObject()[QStringLiteral("before")].toDouble(), 33693.66);
+
+        const Result r = cli({QStringLiteral("blame"),
+                              m_log,
+                              QStringLiteral("--path"),
+                              QStringLiteral("/streams/order-104/total"),
+                              QStringLiteral("--rev"),
+                              QStringLiteral("main@300")});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(cli({QStringLiteral("blame"),
+                      m_log,
+                      QStringLiteral("--path"),
+                      QStringLiteral("/nowhere")})
+                         .exitCode,
+                 2);
+    }
+
+    void bisectFindsTheRefundInLogNProbes()
+    {
+        const QJsonObject result
+                = json({QStringLiteral("bisect"),
+                        m_log,
+                        QStringLiteral("--predicate"),
+                        QStringLiteral("(state.streams[\"payment-104\"]?.refunded ?? 0) > 0"),
+                        QStringLiteral("--check")})
+                          .object();
+        QCOMPARE(result[QStringLiteral("first")].toObject()[QStringLiteral("seq")].toInt(), 358);
+        QCOMPARE(result[QStringLiteral("linear_first")].toInt(), 358);
+        QVERIFY(result[QStringLiteral("stops_holding")].isNull());
+        QVERIFY(result[QStringLiteral("probes")].toInt() <= 11);
+        // Never holds: exit 1.
+        Result r = cli({QStringLiteral("bisect"),
+                        m_log,
+                        QStringLiteral("--predicate"),
+                        QStringLiteral("state.streams[\"order-104\"]?.status === \"cancelled\"")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("does not hold")));
+        // Holds, then stops holding: --check says so, exit 1.
+        r = cli({QStringLiteral("bisect"),
+                 m_log,
+                 QStringLiteral("--predicate"),
+                 QStringLiteral("state.streams[\"order-104\"]?.status === \"placed\""),
+                 QStringLiteral("--rev"),
+                 QStringLiteral("main@350"),
+                 QStringLiteral("--check")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("349  2018-02-07T23:20:59.263Z")));
+    }
+
+    void searchEventsAndInsideTheState()
+    {
+        Result r = cli({QStringLiteral("events"),
+                        m_log,
+                        QStringLiteral("--search"),
+                        QStringLiteral("order-104")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 4);
+        QVERIFY(r.err.contains(QStringLiteral("indexing 500 events")));
+        // The index is kept: the next search does not index again.
+        r = cli({QStringLiteral("events"),
+                 m_log,
+                 QStringLiteral("--search"),
+                 QStringLiteral("over-charge"),
+                 QStringLiteral("--type"),
+                 QStringLiteral("Payment*")});
+        QVERIFY(r.err.isEmpty());
+        QVERIFY(r.out.startsWith(QStringLiteral("     358  ")));
+        QCOMPARE(cli({QStringLiteral("events"),
+                      m_log,
+                      QStringLiteral("--search"),
+                      QStringLiteral(" ")})
+                         .exitCode,
+                 2);
+
+        const QJsonArray found = json({QStringLiteral("state"),
+                                       m_log,
+                                       QStringLiteral("--rev"),
+                                       QStringLiteral("main@400"),
+                                       QStringLiteral("--find"),
+                                       QStringLiteral("/streams/payment-104/ch")})
+                                         .array();
+        QCOMPARE(found.size(), 2);
+        QCOMPARE(found[0].toObject()[QStringLiteral("path")].toString(),
+                 QStringLiteral("/streams/payment-104/charged"));
+        QCOMPARE(found[0].toObject()[QStringLiteral("value")].toInt(), 34034);
+        r = cli({QStringLiteral("state"),
+                 m_log,
+                 QStringLiteral("--find"),
+                 QStringLiteral("Edsger Turing")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("/streams/customer-25/name  \"Edsger Turing\"")));
+        QCOMPARE(cli({QStringLiteral("state"),
+                      m_log,
+                      QStringLiteral("--find"),
+                      QStringLiteral("no such text")})
+                         .exitCode,
+                 1);
+    }
+
+    void watchSaysWhatChanged()
+    {
+        const QJsonArray watches = json({QStringLiteral("watch"),
+                                         m_log,
+                                         QStringLiteral("state.streams[\"order-104\"]?.status"),
+                                         QStringLiteral("state.streams[\"order-104\"].total"),
+                                         QStringLiteral("--rev"),
+                                         QStringLiteral("main@351")})
+                                           .array();
+        QCOMPARE(watches.size(), 2);
+        QCOMPARE(watches[0].toObject()[QStringLiteral("value")].toString(),
+                 QStringLiteral("shipped"));
+        QCOMPARE(watches[0].toObject()[QStringLiteral("changed")].toBool(), true);
+        QCOMPARE(watches[0].toObject()[QStringLiteral("previous")].toString(),
+                 QStringLiteral("placed"));
+        QCOMPARE(watches[1].toObject()[QStringLiteral("value")].toDouble(), 340.34);
+        QCOMPARE(watches[1].toObject()[QStringLiteral("changed")].toBool(), false);
+        const Result r
+                = cli({QStringLiteral("watch"), m_log, QStringLiteral("state.streams.nope.x")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(QStringLiteral("TypeError")));
+    }
+
+    void bookmarksAndRates()
+    {
+        QCOMPARE(cli({QStringLiteral("bookmark"),
+                      m_log,
+                      QStringLiteral("add"),
+                      QStringLiteral("350"),
+                      QStringLiteral("the over-charge")})
+                         .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("bookmark"),
+                      m_log,
+                      QStringLiteral("add"),
+                      QStringLiteral("9999"),
+                      QStringLiteral("nowhere")})
+                         .exitCode,
+                 1);
+        const QJsonArray marks
+                = json({QStringLiteral("bookmark"), m_log, QStringLiteral("list")}).array();
+        QCOMPARE(marks.size(), 1);
+        QCOMPARE(marks[0].toObject()[QStringLiteral("name")].toString(),
+                 QStringLiteral("the over-charge"));
+
+        const QJsonObject rates = json({QStringLiteral("rate"),
+                                        m_log,
+                                        QStringLiteral("--by"),
+                                        QStringLiteral("source"),
+                                        QStringLiteral("--bucket"),
+                                        QStringLiteral("1d"),
+                                        QStringLiteral("--ahead"),
+                                        QStringLiteral("2")})
+                                          .object();
+        QCOMPARE(rates[QStringLiteral("bucket_seconds")].toInt(), 86400);
+        int total = 0;
+        for (const QJsonValue &series : rates[QStringLiteral("series")].toArray()) {
+            const QJsonObject s = series.toObject();
+            QCOMPARE(s[QStringLiteral("forecast")].toArray().size(), 2);
+            QCOMPARE(s[QStringLiteral("counts")].toArray().size(),
+                     rates[QStringLiteral("buckets")].toInt());
+            total += s[QStringLiteral("total")].toInt();
+        }
+        QCOMPARE(total, 500);
+        QCOMPARE(cli({QStringLiteral("rate"),
+                      m_log,
+                      QStringLiteral("--bucket"),
+                      QStringLiteral("3x")})
+                         .exitCode,
+                 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliDebugger)
+#include "tst_cli_debugger.moc"
