@@ -1,0 +1,75 @@
+#pragma once
+
+#include "breakpoint.h"
+#include "replayworker.h"
+#include "sessionupdate.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QThread>
+
+namespace Chronoscope {
+
+/// The debugger's replay, as the window sees it: requests go to a ReplayWorker in its own
+/// thread and answers come back as signals, so the GUI thread never waits for a replay.
+///
+/// Steps are relative to the newest requested position, so pressing F10 five times quickly
+/// asks for five events further even if no answer has come back yet. Answers to requests that
+/// a newer one has replaced are dropped.
+class DebugSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DebugSession(QObject *parent = nullptr);
+    ~DebugSession() override;
+
+    /// Opens the log in the worker; opened() says how it went.
+    void open(const QString &path);
+    bool isOpen() const { return m_head >= 0; }
+    int64_t head() const { return m_head; }
+    QString modelName() const { return m_modelName; }
+
+    /// The newest position asked for, and the last one answered.
+    int64_t requestedPosition() const { return m_requested; }
+    const SessionUpdate &current() const { return m_current; }
+    bool isRunning() const { return m_running; }
+
+    void seek(int64_t seq);
+    void stepForward() { seek(m_requested + 1); }
+    void stepBack() { seek(m_requested - 1); }
+    void runForward();
+    void runBackward();
+
+    void setBreakpoints(std::vector<Breakpoint> breakpoints)
+    {
+        m_breakpoints = std::move(breakpoints);
+    }
+    const std::vector<Breakpoint> &breakpoints() const { return m_breakpoints; }
+    /// The watch expressions; evaluated at every position from the next answer on.
+    void setWatches(const QStringList &expressions);
+    QStringList watches() const { return m_watches; }
+
+signals:
+    void opened(const QString &error);
+    void updated();
+    void failed(const QString &message);
+    void runningChanged(bool running);
+
+private:
+    void post(ReplayWorker::Request::Kind kind, int64_t target);
+    void receive(const SessionUpdate &update);
+
+    QThread m_thread;
+    ReplayWorker *m_worker;
+    uint64_t m_generation = 0;
+    int64_t m_requested = 0;
+    int64_t m_head = -1;
+    QString m_modelName;
+    bool m_running = false;
+    SessionUpdate m_current;
+    std::vector<Breakpoint> m_breakpoints;
+    QStringList m_watches;
+};
+
+} // namespace Chronoscope

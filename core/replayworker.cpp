@@ -1,0 +1,154 @@
+#include "replayworker.h"
+
+#include "breakpointrunner.h"
+#include "error.h"
+#include "eventlog.h"
+#include "expressionengine.h"
+#include "jsmodel.h"
+#include "modelstore.h"
+#include "snapshotstore.h"
+
+namespace Chronoscope {
+
+namespace {
+
+// As chronoscope-cli: replayed states are stored in the log every 16,384 events.
+constexpr int64_t kStoredInterval = 16384;
+
+} // namespace
+
+ReplayWorker::ReplayWorker() = default;
+
+ReplayWorker::~ReplayWorker()
+{
+    // The replayer and the store use the model and the log: they go first.
+    m_replayer.reset();
+    m_store.reset();
+    m_watchList.reset();
+    m_engine.reset();
+    m_model.reset();
+    m_log.reset();
+}
+
+void ReplayWorker::post(Request request)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending = std::move(request);
+    }
+    m_cancel = true;
+    if (!m_scheduled.exchange(true))
+        QMetaObject::invokeMethod(this, &ReplayWorker::process, Qt::QueuedConnection);
+}
+
+void ReplayWorker::open(const QString &path)
+{
+    m_replayer.reset();
+    m_store.reset();
+    m_watchList.reset();
+    m_model.reset();
+    m_log.reset();
+    m_watchExpressions.clear();
+    try {
+        m_log = std::make_unique<EventLog>(path.toStdString(), EventLog::OpenMode::Existing);
+        if (const auto stored = ModelStore::current(*m_log))
+            m_model = std::make_unique<JsModel>(stored->source, stored->name);
+        else
+            m_model = std::make_unique<GenericModel>();
+        m_replayer = std::make_unique<Replayer>(*m_log, *m_model);
+        m_store = std::make_unique<SnapshotStore>(*m_log, m_model->hash());
+        m_replayer->useStore(m_store.get(), kStoredInterval);
+        m_engine = std::make_unique<ExpressionEngine>();
+        m_watchList = std::make_unique<WatchList>(*m_engine);
+        emit opened(m_log->eventCount(), QString::fromStdString(m_model->name()), {});
+    } catch (const Error &e) {
+        m_replayer.reset();
+        m_store.reset();
+        m_model.reset();
+        m_log.reset();
+        emit opened(0, {}, QString::fromUtf8(e.what()));
+    }
+}
+
+void ReplayWorker::process()
+{
+    m_scheduled = false;
+    std::optional<Request> request;
+    {
+        std::lock_guard lock(m_mutex);
+        request.swap(m_pending);
+    }
+    if (!request || !m_replayer)
+        return;
+    m_cancel = false;
+    try {
+        handle(*request);
+    } catch (const Error &e) {
+        emit failed(request->generation, QString::fromUtf8(e.what()));
+    }
+}
+
+void ReplayWorker::updateWatches(const QStringList &expressions, SessionUpdate &update)
+{
+    if (expressions != m_watchExpressions) {
+        m_watchList = std::make_unique<WatchList>(*m_engine);
+        m_watchExpressions.clear();
+        for (const QString &expression : expressions) {
+            try {
+                m_watchList->add(expression.toStdString());
+                m_watchExpressions.append(expression);
+            } catch (const Error &) {
+                // Not JavaScript: the watches panel refuses it before it gets here.
+            }
+        }
+    }
+    const Event *event = update.step ? &update.step->event : nullptr;
+    m_watchList->update(event, update.state);
+    update.watches = m_watchList->watches();
+}
+
+void ReplayWorker::handle(const Request &request)
+{
+    SessionUpdate update;
+    update.generation = request.generation;
+    using Kind = Request::Kind;
+    int64_t target = request.target;
+    if (request.kind != Kind::Seek) {
+        emit busy(true);
+        ExpressionEngine engine;
+        BreakpointRunner runner(*m_log, *m_replayer, engine);
+        try {
+            runner.setBreakpoints(request.breakpoints);
+            m_replayer->seek(std::clamp<int64_t>(target, 0, m_log->eventCount()));
+            const auto hit = request.kind == Kind::RunForward ? runner.runForward(&m_cancel)
+                                                              : runner.runBackward(&m_cancel);
+            if (hit) {
+                update.ranToBreakpoint = true;
+                update.breakpointsHit = hit->breakpoints;
+            } else if (!m_cancel) {
+                update.message = request.kind == Kind::RunForward
+                                         ? "no breakpoint hit: ran to the end"
+                                         : "no breakpoint hit: ran back to the beginning";
+            }
+        } catch (...) {
+            emit busy(false);
+            throw;
+        }
+        emit busy(false);
+        if (m_cancel)
+            return; // a newer request replaced this one
+        target = m_replayer->position();
+    }
+    update.head = m_log->eventCount();
+    target = std::clamp<int64_t>(target, 0, update.head);
+    if (target > 0)
+        update.step = m_replayer->explain(target);
+    else
+        m_replayer->seek(0);
+    update.position = m_replayer->position();
+    update.state = m_replayer->state();
+    updateWatches(request.watches, update);
+    emit updated(update);
+}
+
+} // namespace Chronoscope

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "breakpoint.h"
+#include "sessionupdate.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace Chronoscope {
+
+class BreakpointRunner;
+class EventLog;
+class ExpressionEngine;
+class Model;
+class SnapshotStore;
+
+/// Replays a log in a thread of its own for the debugger window. Requests are left in a
+/// mailbox and the worker takes only the newest one when it gets to it, so scrubbing through a
+/// history never queues hundreds of replays; a new request also cancels a run to a breakpoint
+/// that is still going. The worker opens its own connection to the log and makes the model and
+/// the expression engine in its own thread (a QJSEngine belongs to the thread that made it).
+class ReplayWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Request
+    {
+        enum class Kind { Seek, RunForward, RunBackward };
+        Kind kind = Kind::Seek;
+        int64_t target = 0; ///< Seek: the position; runs: where they start
+        uint64_t generation = 0;
+        std::vector<Breakpoint> breakpoints;
+        QStringList watches;
+    };
+
+    ReplayWorker();
+    ~ReplayWorker() override;
+
+    /// Called from any thread: leaves the request for the worker, replacing any request it has
+    /// not started yet, and cancels a run in progress.
+    void post(Request request);
+
+public slots:
+    /// Opens the log with its stored model (or the generic one). Emits opened().
+    void open(const QString &path);
+    /// Handles the newest request, if any.
+    void process();
+
+signals:
+    void opened(qint64 head, const QString &modelName, const QString &error);
+    void updated(const Chronoscope::SessionUpdate &update);
+    void failed(quint64 generation, const QString &message);
+    void busy(bool running);
+
+private:
+    void handle(const Request &request);
+    void updateWatches(const QStringList &expressions, SessionUpdate &update);
+
+    std::mutex m_mutex;
+    std::optional<Request> m_pending;
+    std::atomic<bool> m_scheduled{false};
+    std::atomic<bool> m_cancel{false};
+
+    std::unique_ptr<EventLog> m_log;
+    std::unique_ptr<Model> m_model;
+    std::unique_ptr<SnapshotStore> m_store;
+    std::unique_ptr<Replayer> m_replayer;
+    std::unique_ptr<ExpressionEngine> m_engine;
+    std::unique_ptr<WatchList> m_watchList;
+    QStringList m_watchExpressions;
+};
+
+} // namespace Chronoscope
