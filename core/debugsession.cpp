@@ -7,6 +7,7 @@ DebugSession::DebugSession(QObject *parent)
     , m_worker(new ReplayWorker)
 {
     qRegisterMetaType<Chronoscope::SessionUpdate>();
+    qRegisterMetaType<std::shared_ptr<const Chronoscope::TimelineData>>();
     m_thread.setObjectName(QStringLiteral("replay"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -19,6 +20,8 @@ DebugSession::DebugSession(QObject *parent)
                 emit opened(error);
             });
     connect(m_worker, &ReplayWorker::updated, this, &DebugSession::receive);
+    connect(m_worker, &ReplayWorker::timelineLoaded, this, &DebugSession::timelineLoaded);
+    connect(m_worker, &ReplayWorker::blamed, this, &DebugSession::blamed);
     connect(m_worker,
             &ReplayWorker::failed,
             this,
@@ -63,6 +66,20 @@ void DebugSession::runForward()
 void DebugSession::runBackward()
 {
     post(ReplayWorker::Request::Kind::RunBackward, m_requested);
+}
+
+void DebugSession::loadTimeline(TimelineData::Lanes lanes)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, lanes] {
+        worker->loadTimeline(static_cast<int>(lanes));
+    });
+}
+
+void DebugSession::blame(const QString &pointer)
+{
+    const qint64 upTo = m_current.position;
+    QMetaObject::invokeMethod(m_worker,
+                              [worker = m_worker, pointer, upTo] { worker->blame(pointer, upTo); });
 }
 
 void DebugSession::setWatches(const QStringList &expressions)

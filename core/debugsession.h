@@ -41,6 +41,12 @@ public:
     void runForward();
     void runBackward();
 
+    /// Loads the timeline's data in the worker; timelineLoaded() brings it.
+    void loadTimeline(TimelineData::Lanes lanes);
+    /// Looks for the event that last changed a path, up to the current position; blamed()
+    /// answers.
+    void blame(const QString &pointer);
+
     void setBreakpoints(std::vector<Breakpoint> breakpoints)
     {
         m_breakpoints = std::move(breakpoints);
@@ -55,6 +61,8 @@ signals:
     void updated();
     void failed(const QString &message);
     void runningChanged(bool running);
+    void timelineLoaded(std::shared_ptr<const Chronoscope::TimelineData> data);
+    void blamed(const QString &pointer, qint64 seq, const QString &message);
 
 private:
     void post(ReplayWorker::Request::Kind kind, int64_t target);

@@ -1,5 +1,6 @@
 #include "replayworker.h"
 
+#include "blame.h"
 #include "breakpointrunner.h"
 #include "error.h"
 #include "eventlog.h"
@@ -85,6 +86,44 @@ void ReplayWorker::process()
         handle(*request);
     } catch (const Error &e) {
         emit failed(request->generation, QString::fromUtf8(e.what()));
+    }
+}
+
+void ReplayWorker::loadTimeline(int lanes)
+{
+    if (!m_log)
+        return;
+    try {
+        auto data = std::make_shared<TimelineData>(
+                TimelineData::load(*m_log, static_cast<TimelineData::Lanes>(lanes)));
+        emit timelineLoaded(std::move(data));
+    } catch (const Error &e) {
+        emit failed(0, QString::fromUtf8(e.what()));
+    }
+}
+
+void ReplayWorker::blame(const QString &pointer, qint64 upTo)
+{
+    if (!m_log)
+        return;
+    try {
+        const auto changes = Blame::history(*m_log, *m_model, pointer.toStdString(), upTo);
+        m_model->stateReplaced(); // Blame replayed with the model: the replayer's views are gone
+        if (changes.empty()) {
+            emit blamed(
+                    pointer, 0, tr("No event up to %1 set anything at %2.").arg(upTo).arg(pointer));
+            return;
+        }
+        const Event &e = changes.back().event;
+        emit blamed(pointer,
+                    e.seq,
+                    tr("%1 was last changed by event %2 (%3 on %4).")
+                            .arg(pointer)
+                            .arg(e.seq)
+                            .arg(QString::fromStdString(e.type), QString::fromStdString(e.stream)));
+    } catch (const Error &e) {
+        m_model->stateReplaced();
+        emit blamed(pointer, 0, QString::fromUtf8(e.what()));
     }
 }
 

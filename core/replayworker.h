@@ -2,6 +2,7 @@
 
 #include "breakpoint.h"
 #include "sessionupdate.h"
+#include "timelinedata.h"
 
 #include <QObject>
 #include <QString>
@@ -52,12 +53,19 @@ public slots:
     void open(const QString &path);
     /// Handles the newest request, if any.
     void process();
+    /// Reads the timeline's lanes and density (one pass over the log). Emits timelineLoaded().
+    void loadTimeline(int lanes);
+    /// Finds the event that last changed `pointer` up to `upTo`. Emits blamed().
+    void blame(const QString &pointer, qint64 upTo);
 
 signals:
     void opened(qint64 head, const QString &modelName, const QString &error);
     void updated(const Chronoscope::SessionUpdate &update);
     void failed(quint64 generation, const QString &message);
     void busy(bool running);
+    void timelineLoaded(std::shared_ptr<const Chronoscope::TimelineData> data);
+    /// `seq` 0: nothing changed it; `message` says what was found or what went wrong.
+    void blamed(const QString &pointer, qint64 seq, const QString &message);
 
 private:
     void handle(const Request &request);

@@ -93,9 +93,13 @@ CREATE TABLE snapshots (
     PRIMARY KEY (model_hash, seq)
 ) WITHOUT ROWID;
 )sql",
-            // 4: the debugger's breakpoints and bookmarks, and the full-text index of event
-            // payloads (contentless: it holds only the index; rows are events' seqs).
+            // 4: the debugger's breakpoints and bookmarks, the full-text index of event
+            // payloads (contentless: it holds only the index; rows are events' seqs), and the
+            // indexes the timeline (time ranges) and the inspector (an event's effects) read by.
             R"sql(
+CREATE INDEX events_recorded_at ON events (recorded_at);
+CREATE INDEX events_causation ON events (causation_id) WHERE causation_id IS NOT NULL;
+
 CREATE TABLE breakpoints (
     id         INTEGER PRIMARY KEY,
     kind       TEXT NOT NULL CHECK (kind IN ('type', 'stream', 'source', 'condition', 'change')),

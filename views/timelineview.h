@@ -1,0 +1,88 @@
+#pragma once
+
+#include "timelinedata.h"
+#include "timelinegeometry.h"
+#include "timelinelayout.h"
+
+#include <QWidget>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace Chronoscope {
+
+class EventLog;
+
+/// The timeline: one lane per service (or stream family, or event type), events placed by
+/// recorded_at, each event's processing lag drawn as a bar to its processed_at (captured vs
+/// processed), the replay's position as a cursor, the selected event with its causes and
+/// effects, bookmarks and the last breakpoint hit. Wheel or pinch zooms, dragging pans, + - 0
+/// and the arrow keys do too; a click selects the nearest event, a double click replays to it.
+class TimelineView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TimelineView(QWidget *parent = nullptr);
+
+    /// The log to read the events of the visible range from (zoomed in), and the lanes and
+    /// density to draw from (zoomed out).
+    void setData(EventLog *log, std::shared_ptr<const TimelineData> timeline);
+    const TimelineGeometry &geometry() const { return m_geometry; }
+    const TimelineLayout &layout() const { return m_layout; }
+
+    void setPosition(int64_t seq, std::optional<int64_t> recordedAt);
+    void setSelected(int64_t seq);
+    void setBookmarks(std::map<int64_t, int64_t> recordedAtBySeq);
+    void setBreakpointHit(int64_t seq);
+    void showAll();
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+signals:
+    void eventClicked(qint64 seq);
+    void eventActivated(qint64 seq);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void relayout();
+    QRectF plotRect() const;
+    double laneTop(int lane) const;
+    std::optional<int64_t> eventAt(QPointF position) const;
+    std::optional<double> xOfSeq(int64_t seq) const;
+    void paintAxis(QPainter &painter, const QRectF &plot);
+    void paintLanes(QPainter &painter, const QRectF &plot);
+    void paintMarkers(QPainter &painter, const QRectF &plot);
+    QColor laneColor(int lane) const;
+
+    EventLog *m_log = nullptr;
+    std::shared_ptr<const TimelineData> m_data;
+    TimelineGeometry m_geometry;
+    TimelineLayout m_layout;
+    std::vector<TimelineData::Mark> m_marks; // the visible range's events, when few enough
+    bool m_marksLoaded = false;
+    double m_marksFrom = 0;
+    double m_marksTo = 0;
+
+    int64_t m_cursorSeq = 0;
+    std::optional<int64_t> m_cursorTime;
+    int64_t m_selectedSeq = 0;
+    int64_t m_hitSeq = 0;
+    std::map<int64_t, int64_t> m_bookmarks;
+    std::optional<QPointF> m_pressAt;
+    bool m_dragging = false;
+};
+
+} // namespace Chronoscope
