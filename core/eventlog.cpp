@@ -188,6 +188,22 @@ std::vector<EventHeader> EventLog::headers(int64_t fromSeq, int count)
     return result;
 }
 
+std::vector<Event> EventLog::effectsOf(const std::string &id)
+{
+    std::vector<Event> effects;
+    const std::string sql = std::string("SELECT ") + kEventColumns
+                            + " FROM events e LEFT JOIN results r ON r.seq = e.seq "
+                              "WHERE e.causation_id = ? ORDER BY e.seq";
+    Sql::Statement st(*m_db, sql.c_str());
+    st.bind(1, std::string_view(id));
+    while (st.step()) {
+        Event e;
+        readEventRow(st, e);
+        effects.push_back(std::move(e));
+    }
+    return effects;
+}
+
 void EventLog::forEachEvent(const EventFilter &filter,
                             const std::function<bool(const Event &)> &visit)
 {

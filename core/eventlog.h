@@ -44,6 +44,8 @@ public:
 
     std::optional<Event> event(int64_t seq);
     std::optional<Event> eventById(const std::string &id);
+    /// The events whose causation_id is `id`, in seq order.
+    std::vector<Event> effectsOf(const std::string &id);
     /// The headers of up to `count` events from `fromSeq` on, in seq order; no payloads are read.
     std::vector<EventHeader> headers(int64_t fromSeq, int count);
     /// Calls `visit` for each matching event in seq order until it returns false.

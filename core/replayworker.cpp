@@ -4,6 +4,7 @@
 #include "breakpointrunner.h"
 #include "error.h"
 #include "eventlog.h"
+#include "exporter.h"
 #include "expressionengine.h"
 #include "jsmodel.h"
 #include "modelstore.h"
@@ -180,9 +181,18 @@ void ReplayWorker::handle(const Request &request)
     }
     update.head = m_log->eventCount();
     target = std::clamp<int64_t>(target, 0, update.head);
-    if (target > 0)
+    if (target > 0) {
         update.step = m_replayer->explain(target);
-    else
+        if (auto *js = dynamic_cast<JsModel *>(m_model.get())) {
+            Event stored = update.step->event;
+            stored.result.reset();
+            std::string canonical;
+            Exporter::appendCanonical(canonical, stored);
+            std::string upcast = js->upcastEvent(stored);
+            if (upcast != canonical)
+                update.upcastEvent = std::move(upcast);
+        }
+    } else
         m_replayer->seek(0);
     update.position = m_replayer->position();
     update.state = m_replayer->state();

@@ -22,6 +22,9 @@ struct SessionUpdate
     int64_t head = 0;
     State state;
     std::optional<Replayer::Step> step; ///< the event at `position`, explained; none at 0
+    /// The step's event as the model's reducers saw it, upcast, when that differs from the
+    /// stored event (canonical JSON; empty otherwise).
+    std::string upcastEvent;
     std::vector<WatchList::Watch> watches;
     bool ranToBreakpoint = false;
     std::vector<int64_t> breakpointsHit;
