@@ -42,6 +42,43 @@ bool isGlob(const std::string &pattern)
     return pattern.find_first_of("*?[") != std::string::npos;
 }
 
+// The WHERE, ORDER BY and LIMIT of a query over `events e` for a filter, and its bindings.
+std::string filterClause(const EventFilter &filter)
+{
+    std::string sql = " WHERE e.seq >= ?1";
+    if (filter.toSeq)
+        sql += " AND e.seq <= ?2";
+    if (filter.stream)
+        sql += isGlob(*filter.stream) ? " AND e.stream GLOB ?3" : " AND e.stream = ?3";
+    if (filter.type)
+        sql += isGlob(*filter.type) ? " AND e.type GLOB ?4" : " AND e.type = ?4";
+    if (filter.source)
+        sql += isGlob(*filter.source) ? " AND e.source GLOB ?5" : " AND e.source = ?5";
+    if (filter.search)
+        sql += " AND e.seq IN (SELECT rowid FROM event_search WHERE event_search MATCH ?7)";
+    sql += " ORDER BY e.seq";
+    if (filter.limit)
+        sql += " LIMIT ?6";
+    return sql;
+}
+
+void bindFilter(Sql::Statement &st, const EventFilter &filter)
+{
+    st.bind(1, filter.fromSeq);
+    if (filter.toSeq)
+        st.bind(2, *filter.toSeq);
+    if (filter.stream)
+        st.bind(3, std::string_view(*filter.stream));
+    if (filter.type)
+        st.bind(4, std::string_view(*filter.type));
+    if (filter.source)
+        st.bind(5, std::string_view(*filter.source));
+    if (filter.limit)
+        st.bind(6, *filter.limit);
+    if (filter.search)
+        st.bind(7, std::string_view(SearchIndex::matchQuery(*filter.search)));
+}
+
 } // namespace
 
 void readEventRow(const Sql::Statement &st, Event &e)
@@ -221,34 +258,9 @@ void EventLog::forEachEvent(const EventFilter &filter,
         sql = "SELECT e.seq, e.stream, e.data FROM events e";
         break;
     }
-    sql += " WHERE e.seq >= ?1";
-    if (filter.toSeq)
-        sql += " AND e.seq <= ?2";
-    if (filter.stream)
-        sql += isGlob(*filter.stream) ? " AND e.stream GLOB ?3" : " AND e.stream = ?3";
-    if (filter.type)
-        sql += isGlob(*filter.type) ? " AND e.type GLOB ?4" : " AND e.type = ?4";
-    if (filter.source)
-        sql += isGlob(*filter.source) ? " AND e.source GLOB ?5" : " AND e.source = ?5";
-    if (filter.search)
-        sql += " AND e.seq IN (SELECT rowid FROM event_search WHERE event_search MATCH ?7)";
-    sql += " ORDER BY e.seq";
-    if (filter.limit)
-        sql += " LIMIT ?6";
+    sql += filterClause(filter);
     Sql::Statement st(*m_db, sql.c_str());
-    st.bind(1, filter.fromSeq);
-    if (filter.toSeq)
-        st.bind(2, *filter.toSeq);
-    if (filter.stream)
-        st.bind(3, std::string_view(*filter.stream));
-    if (filter.type)
-        st.bind(4, std::string_view(*filter.type));
-    if (filter.source)
-        st.bind(5, std::string_view(*filter.source));
-    if (filter.limit)
-        st.bind(6, *filter.limit);
-    if (filter.search)
-        st.bind(7, std::string_view(SearchIndex::matchQuery(*filter.search)));
+    bindFilter(st, filter);
     Event e;
     while (st.step()) {
         if (filter.columns == Columns::StreamAndData) {
@@ -261,6 +273,17 @@ void EventLog::forEachEvent(const EventFilter &filter,
         if (!visit(e))
             break;
     }
+}
+
+std::vector<int64_t> EventLog::seqs(const EventFilter &filter)
+{
+    const std::string sql = "SELECT e.seq FROM events e" + filterClause(filter);
+    Sql::Statement st(*m_db, sql.c_str());
+    bindFilter(st, filter);
+    std::vector<int64_t> result;
+    while (st.step())
+        result.push_back(st.columnInt(0));
+    return result;
 }
 
 void EventLog::prepareBulkWrite()

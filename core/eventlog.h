@@ -50,6 +50,8 @@ public:
     std::vector<EventHeader> headers(int64_t fromSeq, int count);
     /// Calls `visit` for each matching event in seq order until it returns false.
     void forEachEvent(const EventFilter &filter, const std::function<bool(const Event &)> &visit);
+    /// The seqs of the events the filter selects (its columns are not used).
+    std::vector<int64_t> seqs(const EventFilter &filter);
 
     /// Gives this connection a large page cache for writing many events in one transaction.
     void prepareBulkWrite();

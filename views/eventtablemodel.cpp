@@ -4,6 +4,9 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFont>
+#include <QPainter>
+#include <QPixmap>
 
 namespace Chronoscope {
 
@@ -40,8 +43,56 @@ void EventTableModel::setLog(EventLog *log)
     beginResetModel();
     m_log = log;
     m_pages.clear();
+    m_filtered = false;
+    m_seqs.clear();
+    m_current = 0;
     m_rows = log ? static_cast<int>(std::min<int64_t>(log->eventCount(), INT_MAX)) : 0;
     endResetModel();
+}
+
+void EventTableModel::setFilter(const EventFilter &filter)
+{
+    beginResetModel();
+    m_pages.clear();
+    m_filtered = filter.stream || filter.type || filter.source || filter.search;
+    m_seqs.clear();
+    if (m_log && m_filtered) {
+        EventFilter which = filter;
+        which.fromSeq = 1;
+        which.toSeq.reset();
+        which.limit.reset();
+        m_seqs = m_log->seqs(which);
+        m_rows = static_cast<int>(std::min<size_t>(m_seqs.size(), INT_MAX));
+    } else {
+        m_rows = m_log ? static_cast<int>(std::min<int64_t>(m_log->eventCount(), INT_MAX)) : 0;
+    }
+    endResetModel();
+}
+
+int EventTableModel::rowOf(int64_t seq) const
+{
+    if (!m_filtered)
+        return seq >= 1 && seq <= m_rows ? static_cast<int>(seq - 1) : -1;
+    const auto it = std::lower_bound(m_seqs.begin(), m_seqs.end(), seq);
+    return it != m_seqs.end() && *it == seq ? static_cast<int>(it - m_seqs.begin()) : -1;
+}
+
+int64_t EventTableModel::seqAt(int row) const
+{
+    if (row < 0 || row >= m_rows)
+        return 0;
+    return m_filtered ? m_seqs[static_cast<size_t>(row)] : row + 1;
+}
+
+void EventTableModel::setCurrentSeq(int64_t seq)
+{
+    const int64_t previous = m_current;
+    m_current = seq;
+    for (const int64_t s : {previous, seq}) {
+        const int row = rowOf(s);
+        if (row >= 0)
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
 }
 
 int EventTableModel::rowCount(const QModelIndex &parent) const
@@ -67,8 +118,19 @@ const EventHeader *EventTableModel::header(int row) const
                     });
             m_pages.erase(far);
         }
-        // seq is dense from 1, so row r is seq r + 1.
-        it = m_pages.emplace(first, m_log->headers(first + 1, kPageSize)).first;
+        std::vector<EventHeader> page;
+        if (m_filtered) {
+            const int last = std::min(first + kPageSize, m_rows);
+            for (int r = first; r < last; ++r) {
+                auto one = m_log->headers(m_seqs[static_cast<size_t>(r)], 1);
+                if (!one.empty())
+                    page.push_back(std::move(one.front()));
+            }
+        } else {
+            // seq is dense from 1, so row r is seq r + 1.
+            page = m_log->headers(first + 1, kPageSize);
+        }
+        it = m_pages.emplace(first, std::move(page)).first;
     }
     const size_t offset = static_cast<size_t>(row - first);
     return offset < it->second.size() ? &it->second[offset] : nullptr;
@@ -102,6 +164,32 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         case Source:
             return h->source ? QString::fromStdString(*h->source) : QString();
         }
+        break;
+    case Qt::FontRole:
+        if (h->seq == m_current) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == Seq && h->seq == m_current) {
+            if (m_currentIcon.isNull()) {
+                QPixmap arrow(12, 12);
+                arrow.fill(Qt::transparent);
+                QPainter painter(&arrow);
+                painter.setRenderHint(QPainter::Antialiasing);
+                painter.setBrush(QColor(0xd0, 0x21, 0x21));
+                painter.setPen(Qt::NoPen);
+                painter.drawPolygon(QPolygonF({QPointF(2, 1), QPointF(11, 6), QPointF(2, 11)}));
+                m_currentIcon = QIcon(arrow);
+            }
+            return m_currentIcon;
+        }
+        break;
+    case Qt::BackgroundRole:
+        if (h->seq == m_current)
+            return QBrush(QColor(208, 33, 33, 30));
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == Seq || index.column() == Lag)

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "eventfilter.h"
+
 #include <QAbstractTableModel>
+#include <QIcon>
 
 #include <map>
 #include <vector>
@@ -26,6 +29,19 @@ public:
 
     void setLog(EventLog *log);
 
+    /// Shows only the events the filter selects (its seq range, limit and columns are not
+    /// used); an empty filter shows every event. The filter's search needs an up-to-date
+    /// full-text index (SearchIndex::update()).
+    void setFilter(const EventFilter &filter);
+    bool isFiltered() const { return m_filtered; }
+    /// The row of an event, or -1 when the filter hides it.
+    int rowOf(int64_t seq) const;
+    int64_t seqAt(int row) const;
+
+    /// Marks the replay's position: that row is drawn bold with an arrow.
+    void setCurrentSeq(int64_t seq);
+    int64_t currentSeq() const { return m_current; }
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -37,6 +53,10 @@ private:
 
     EventLog *m_log = nullptr;
     int m_rows = 0;
+    bool m_filtered = false;
+    std::vector<int64_t> m_seqs; // the rows' seqs when filtered
+    int64_t m_current = 0;
+    mutable QIcon m_currentIcon; // drawn on first use
     // Pages of headers by first row; a bounded cache, so scrolling through millions of rows
     // keeps memory flat.
     mutable std::map<int, std::vector<EventHeader>> m_pages;
