@@ -77,13 +77,14 @@ BreakpointsPanel::BreakpointsPanel(QWidget *parent)
     });
 
     auto *row = new QHBoxLayout;
-    row->addWidget(m_kind);
-    row->addWidget(m_pattern, 1);
+    row->addWidget(m_kind, 1);
     row->addWidget(addButton);
     row->addWidget(removeButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
+    layout->setSpacing(2);
     layout->addLayout(row);
+    layout->addWidget(m_pattern);
     layout->addWidget(m_view);
 }
 

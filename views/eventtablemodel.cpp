@@ -4,7 +4,6 @@
 
 #include <QBrush>
 #include <QColor>
-#include <QFont>
 #include <QPainter>
 #include <QPixmap>
 
@@ -163,13 +162,6 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
             return QString::fromStdString(h->type);
         case Source:
             return h->source ? QString::fromStdString(*h->source) : QString();
-        }
-        break;
-    case Qt::FontRole:
-        if (h->seq == m_current) {
-            QFont font;
-            font.setBold(true);
-            return font;
         }
         break;
     case Qt::DecorationRole:

@@ -38,7 +38,7 @@ public:
     int rowOf(int64_t seq) const;
     int64_t seqAt(int row) const;
 
-    /// Marks the replay's position: that row is drawn bold with an arrow.
+    /// Marks the replay's position: that row gets an arrow and a tint.
     void setCurrentSeq(int64_t seq);
     int64_t currentSeq() const { return m_current; }
 

@@ -186,7 +186,7 @@ void StateInspector::setUpdate(const SessionUpdate &update)
         if (stream.isValid()) {
             m_tree->expand(stream);
             m_tree->setCurrentIndex(stream);
-            m_tree->scrollTo(stream);
+            m_tree->scrollTo(stream, QAbstractItemView::PositionAtTop);
         }
     } else if (!current.isEmpty()) {
         const QModelIndex index = m_model->indexOfPath(current.toStdString());

@@ -48,7 +48,9 @@ int64_t axisStep(double minimum)
                                     6 * 3600 * kMicrosPerSecond,
                                     12 * 3600 * kMicrosPerSecond,
                                     86400 * kMicrosPerSecond,
+                                    2 * 86400 * kMicrosPerSecond,
                                     7 * 86400 * kMicrosPerSecond,
+                                    14 * 86400 * kMicrosPerSecond,
                                     30 * 86400 * kMicrosPerSecond,
                                     365 * 86400 * kMicrosPerSecond};
     for (const int64_t step : steps)
@@ -222,7 +224,7 @@ void TimelineView::paintAxis(QPainter &painter, const QRectF &plot)
 {
     painter.setPen(palette().color(QPalette::Text));
     painter.fillRect(QRectF(0, 0, width(), kAxisHeight), palette().window());
-    const double minimum = 110 * m_geometry.microsPerPixel();
+    const double minimum = 95 * m_geometry.microsPerPixel();
     const int64_t step = axisStep(minimum);
     const auto first
             = static_cast<int64_t>(std::floor(m_geometry.visibleFrom() / static_cast<double>(step)))

@@ -1,12 +1,14 @@
+#include "debugsession.h"
 #include "mainwindow.h"
 #include "samplelog.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
-#include <QStyleFactory>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
@@ -17,7 +19,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Chronoscope"));
     QApplication::setOrganizationName(QStringLiteral("Chronoscope"));
     QApplication::setApplicationVersion(QStringLiteral(CHRONOSCOPE_VERSION));
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    Chronoscope::Theme::applySaved();
 
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(),
@@ -41,17 +43,62 @@ int main(int argc, char *argv[])
             QStringLiteral("log"),
             QApplication::translate("main", "The log to open (default: the bundled shop sample)."),
             QStringLiteral("[LOG]"));
+    const QCommandLineOption atOption(
+            QStringLiteral("at"),
+            QApplication::translate("main", "Replay to this event (its seq) once the log is open."),
+            QStringLiteral("SEQ"));
+    const QCommandLineOption screenshotOption(
+            QStringLiteral("screenshot"),
+            QApplication::translate("main",
+                                    "Save a picture of the window to FILE once the replay is "
+                                    "there, and quit (for the documentation)."),
+            QStringLiteral("FILE"));
+    const QCommandLineOption sizeOption(
+            QStringLiteral("size"),
+            QApplication::translate("main", "Window size, WIDTHxHEIGHT."),
+            QStringLiteral("WxH"));
+    parser.addOption(atOption);
+    parser.addOption(screenshotOption);
+    parser.addOption(sizeOption);
     parser.process(app);
 
     Chronoscope::MainWindow window;
     QString path = parser.positionalArguments().value(0);
     if (path.isEmpty())
         path = Chronoscope::SampleLog::path();
-    const QString error = window.openLog(path);
-    window.show();
-    if (!error.isEmpty()) {
-        std::fprintf(stderr, "chronoscope: %s\n", qPrintable(error));
-        QMessageBox::warning(&window, QApplication::translate("main", "Cannot Open Log"), error);
+    if (parser.isSet(sizeOption)) {
+        const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
+        if (size.size() == 2)
+            window.resize(size[0].toInt(), size[1].toInt());
     }
+    const qlonglong at = parser.value(atOption).toLongLong();
+    const QString screenshot = parser.value(screenshotOption);
+    auto *session = window.session();
+    QObject::connect(session,
+                     &Chronoscope::DebugSession::opened,
+                     &window,
+                     [session, at](const QString &error) {
+                         if (error.isEmpty() && at > 0)
+                             session->seek(at);
+                     });
+    if (!screenshot.isEmpty()) {
+        QObject::connect(session,
+                         &Chronoscope::DebugSession::updated,
+                         &window,
+                         [&window, session, at, screenshot] {
+                             if (session->current().position != at)
+                                 return;
+                             // Let the docks and the timeline settle, then take the picture.
+                             QTimer::singleShot(800, &window, [&window, screenshot] {
+                                 if (!window.grab().save(screenshot))
+                                     std::fprintf(stderr,
+                                                  "chronoscope: cannot write %s\n",
+                                                  qPrintable(screenshot));
+                                 QApplication::quit();
+                             });
+                         });
+    }
+    window.show();
+    window.openFile(path);
     return QApplication::exec();
 }

@@ -1,32 +1,110 @@
 #include "mainwindow.h"
 
+#include "bookmarkstore.h"
+#include "breakpointspanel.h"
+#include "breakpointstore.h"
+#include "breakpointtablemodel.h"
+#include "causality.h"
+#include "commandpalette.h"
+#include "debugsession.h"
 #include "error.h"
+#include "eventinspector.h"
 #include "eventlog.h"
 #include "eventtablemodel.h"
+#include "expressionengine.h"
+#include "importrunner.h"
+#include "revision.h"
+#include "searchindex.h"
+#include "stateinspector.h"
+#include "theme.h"
+#include "timelineview.h"
+#include "timestamp.h"
+#include "watchespanel.h"
+#include "watchtablemodel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 namespace Chronoscope {
 
+namespace {
+
+constexpr int kMaxRecentFiles = 8;
+
+QIcon icon(const char *name)
+{
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QString::fromLatin1(name)));
+}
+
+QLineEdit *filterEdit(const QString &placeholder, const QString &name, QWidget *parent)
+{
+    auto *edit = new QLineEdit(parent);
+    edit->setObjectName(name);
+    edit->setPlaceholderText(placeholder);
+    edit->setClearButtonEnabled(true);
+    return edit;
+}
+
+std::optional<std::string> nonEmpty(const QLineEdit *edit)
+{
+    const QString text = edit->text().trimmed();
+    return text.isEmpty() ? std::nullopt : std::optional<std::string>(text.toStdString());
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_session(new DebugSession(this))
     , m_eventModel(new EventTableModel(this))
     , m_eventView(new QTableView(this))
+    , m_typeFilter(filterEdit(tr("Type (glob)"), QStringLiteral("typeFilter"), this))
+    , m_streamFilter(filterEdit(tr("Stream (glob)"), QStringLiteral("streamFilter"), this))
+    , m_sourceFilter(filterEdit(tr("Source (glob)"), QStringLiteral("sourceFilter"), this))
+    , m_textFilter(filterEdit(tr("Search payloads…"), QStringLiteral("textFilter"), this))
+    , m_stateInspector(new StateInspector(this))
+    , m_eventInspector(new EventInspector(this))
+    , m_timeline(new TimelineView(this))
+    , m_laneBox(new QComboBox(this))
+    , m_breakpointsPanel(new BreakpointsPanel(this))
+    , m_watchesPanel(new WatchesPanel(this))
+    , m_playTimer(new QTimer(this))
+    , m_importer(new ImportRunner(this))
     , m_positionLabel(new QLabel(this))
+    , m_revisionLabel(new QLabel(this))
+    , m_modelLabel(new QLabel(this))
+    , m_replayLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(icon("chronoscope"));
+    setAcceptDrops(true);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+
+    // The event list with its filter bar.
     m_eventView->setObjectName(QStringLiteral("eventView"));
     m_eventView->setModel(m_eventModel);
     m_eventView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -36,46 +114,433 @@ MainWindow::MainWindow(QWidget *parent)
     m_eventView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_eventView->horizontalHeader()->setStretchLastSection(true);
     m_eventView->setWordWrap(false);
-    setCentralWidget(m_eventView);
+    connect(m_eventView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        m_session->seek(m_eventModel->seqAt(index.row()));
+    });
+    auto *central = new QWidget(this);
+    auto *filters = new QHBoxLayout;
+    filters->setContentsMargins(0, 0, 0, 0);
+    for (QLineEdit *edit : {m_typeFilter, m_streamFilter, m_sourceFilter, m_textFilter}) {
+        edit->setMinimumWidth(60);
+        filters->addWidget(edit, edit == m_textFilter ? 2 : 1);
+        connect(edit, &QLineEdit::returnPressed, this, &MainWindow::applyFilter);
+        connect(edit, &QLineEdit::textChanged, this, [this, edit](const QString &text) {
+            if (text.isEmpty())
+                applyFilter();
+            Q_UNUSED(edit);
+        });
+    }
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->setSpacing(2);
+    layout->addLayout(filters);
+    layout->addWidget(m_eventView);
+    setCentralWidget(central);
+
+    createDocks();
+    createActions();
+    createMenus();
+    createToolBar();
 
     statusBar()->addWidget(m_positionLabel, 1);
-    statusBar()->addPermanentWidget(m_countLabel);
+    m_revisionLabel->setObjectName(QStringLiteral("revisionLabel"));
+    m_replayLabel->setObjectName(QStringLiteral("replayLabel"));
+    for (QLabel *label : {m_revisionLabel, m_modelLabel, m_replayLabel, m_countLabel})
+        statusBar()->addPermanentWidget(label);
+
     connect(m_eventView->selectionModel(),
             &QItemSelectionModel::currentRowChanged,
             this,
-            &MainWindow::updateStatus);
+            &MainWindow::onSelectionChanged);
+    connect(m_session, &DebugSession::updated, this, &MainWindow::onUpdated);
+    connect(m_session, &DebugSession::failed, this, [this](const QString &message) {
+        m_lastMessage = message;
+        updateStatus();
+        QMessageBox::warning(this, tr("Replay Failed"), message);
+    });
+    connect(m_session, &DebugSession::runningChanged, this, [this] { updateStatus(); });
+    connect(m_session, &DebugSession::opened, this, [this](const QString &error) {
+        if (!error.isEmpty()) {
+            m_lastMessage = error;
+        } else {
+            m_session->loadTimeline(static_cast<TimelineData::Lanes>(m_laneBox->currentIndex()));
+            m_session->seek(0);
+        }
+        updateStatus();
+    });
+    connect(m_session,
+            &DebugSession::timelineLoaded,
+            this,
+            [this](std::shared_ptr<const TimelineData> timeline) {
+                m_timeline->setData(m_log.get(), std::move(timeline));
+            });
+    connect(m_session,
+            &DebugSession::blamed,
+            this,
+            [this](const QString &, qint64 seq, const QString &message) {
+                m_lastMessage = message;
+                updateStatus();
+                if (seq > 0) {
+                    selectSeq(seq);
+                    m_session->seek(seq);
+                }
+            });
+    connect(m_timeline, &TimelineView::eventClicked, this, [this](qint64 seq) { selectSeq(seq); });
+    connect(m_timeline, &TimelineView::eventActivated, this, [this](qint64 seq) {
+        selectSeq(seq);
+        m_session->seek(seq);
+    });
+    connect(m_eventInspector, &EventInspector::eventRequested, this, [this](qint64 seq) {
+        selectSeq(seq);
+    });
+    connect(m_stateInspector,
+            &StateInspector::blameRequested,
+            this,
+            [this](const QString &pointer) {
+                m_lastMessage = tr("Looking for the event that last changed %1…").arg(pointer);
+                updateStatus();
+                m_session->blame(pointer);
+            });
 
-    createMenus();
-    resize(1100, 700);
+    // Breakpoints are saved in the log; watches in the settings.
+    connect(m_breakpointsPanel,
+            &BreakpointsPanel::addRequested,
+            this,
+            [this](Breakpoint::Kind kind, const QString &pattern) {
+                if (!m_log)
+                    return;
+                try {
+                    if (kind == Breakpoint::Kind::Condition || kind == Breakpoint::Kind::Change)
+                        ExpressionEngine().compile(pattern.toStdString());
+                    BreakpointStore(*m_log).add(kind, pattern.toStdString());
+                    m_breakpointsPanel->patternEdit()->clear();
+                } catch (const Error &e) {
+                    QMessageBox::warning(
+                            this, tr("Cannot Add Breakpoint"), QString::fromUtf8(e.what()));
+                }
+                reloadBreakpoints();
+            });
+    connect(m_breakpointsPanel, &BreakpointsPanel::removeRequested, this, [this](qint64 id) {
+        if (m_log)
+            BreakpointStore(*m_log).remove(id);
+        reloadBreakpoints();
+    });
+    connect(m_breakpointsPanel,
+            &BreakpointsPanel::enabledChanged,
+            this,
+            [this](qint64 id, bool enabled) {
+                if (m_log)
+                    BreakpointStore(*m_log).setEnabled(id, enabled);
+                reloadBreakpoints();
+            });
+    connect(m_watchesPanel, &WatchesPanel::addRequested, this, [this](const QString &expression) {
+        try {
+            ExpressionEngine().compile(expression.toStdString());
+        } catch (const Error &e) {
+            m_watchesPanel->setError(QString::fromUtf8(e.what()));
+            return;
+        }
+        QStringList watches = m_session->watches();
+        watches.append(expression);
+        m_watchesPanel->model()->setExpressions(watches);
+        m_session->setWatches(watches);
+        m_watchesPanel->expressionEdit()->clear();
+        QSettings().setValue(QStringLiteral("debug/watches"), watches);
+    });
+    connect(m_watchesPanel, &WatchesPanel::removeRequested, this, [this](int row) {
+        QStringList watches = m_session->watches();
+        if (row < 0 || row >= watches.size())
+            return;
+        watches.removeAt(row);
+        m_watchesPanel->model()->setExpressions(watches);
+        m_session->setWatches(watches);
+        QSettings().setValue(QStringLiteral("debug/watches"), watches);
+    });
+    const QStringList watches = QSettings().value(QStringLiteral("debug/watches")).toStringList();
+    m_watchesPanel->model()->setExpressions(watches);
+    m_session->setWatches(watches);
+
+    connect(m_playTimer, &QTimer::timeout, this, [this] {
+        if (m_session->requestedPosition() >= m_session->head())
+            setPlaying(false);
+        else
+            m_session->stepForward();
+    });
+    connect(m_importer, &ImportRunner::finished, this, [](const QString &, qint64) {});
+
+    resize(1280, 820);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    rebuildRecentMenu();
     updateStatus();
 }
 
 MainWindow::~MainWindow()
 {
     m_eventModel->setLog(nullptr);
+    m_timeline->setData(nullptr, nullptr);
+}
+
+void MainWindow::createDocks()
+{
+    auto dock = [this](const QString &title,
+                       const QString &name,
+                       QWidget *widget,
+                       Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        m_docks.push_back(d);
+        return d;
+    };
+    QDockWidget *state = dock(
+            tr("State"), QStringLiteral("stateDock"), m_stateInspector, Qt::RightDockWidgetArea);
+    QDockWidget *event = dock(
+            tr("Event"), QStringLiteral("eventDock"), m_eventInspector, Qt::RightDockWidgetArea);
+    splitDockWidget(state, event, Qt::Vertical);
+
+    auto *timelineBox = new QWidget(this);
+    auto *timelineLayout = new QVBoxLayout(timelineBox);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    timelineLayout->setSpacing(0);
+    auto *timelineBar = new QHBoxLayout;
+    timelineBar->setContentsMargins(4, 2, 4, 2);
+    m_laneBox->setObjectName(QStringLiteral("laneBox"));
+    m_laneBox->addItems(
+            {tr("Lanes per service"), tr("Lanes per stream family"), tr("Lanes per event type")});
+    connect(m_laneBox, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (m_session->isOpen())
+            m_session->loadTimeline(static_cast<TimelineData::Lanes>(index));
+    });
+    auto *showAll = new QPushButton(tr("Show All"), timelineBox);
+    connect(showAll, &QPushButton::clicked, m_timeline, &TimelineView::showAll);
+    auto *legend = new QLabel(tr("Bars: lag from recorded to processed (orange: a minute or more)"),
+                              timelineBox);
+    legend->setEnabled(false);
+    legend->setToolTip(tr("Wheel or +/− zooms, dragging pans, 0 shows all; click selects an event, "
+                          "double-click replays to it."));
+    legend->setMinimumWidth(10);
+    timelineBar->addWidget(m_laneBox);
+    timelineBar->addWidget(showAll);
+    timelineBar->addWidget(legend, 1);
+    timelineLayout->addLayout(timelineBar);
+    timelineLayout->addWidget(m_timeline, 1);
+    QDockWidget *timeline = dock(
+            tr("Timeline"), QStringLiteral("timelineDock"), timelineBox, Qt::BottomDockWidgetArea);
+
+    QDockWidget *breakpoints = dock(tr("Breakpoints"),
+                                    QStringLiteral("breakpointsDock"),
+                                    m_breakpointsPanel,
+                                    Qt::BottomDockWidgetArea);
+    QDockWidget *watches = dock(
+            tr("Watches"), QStringLiteral("watchesDock"), m_watchesPanel, Qt::BottomDockWidgetArea);
+    splitDockWidget(timeline, breakpoints, Qt::Horizontal);
+    tabifyDockWidget(breakpoints, watches);
+    breakpoints->raise();
+    resizeDocks({timeline, breakpoints}, {800, 420}, Qt::Horizontal);
+    resizeDocks({timeline}, {200}, Qt::Vertical);
+    resizeDocks({state}, {460}, Qt::Horizontal);
+}
+
+void MainWindow::createActions()
+{
+    auto add = [this](const QString &name,
+                      const QString &text,
+                      const QIcon &ico,
+                      const QList<QKeySequence> &keys,
+                      auto slot) {
+        auto *a = new QAction(ico, text, this);
+        a->setObjectName(name);
+        a->setShortcuts(keys);
+        a->setShortcutContext(Qt::WindowShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+    add(QStringLiteral("open"), tr("&Open Log…"), icon("open"), {QKeySequence::Open}, [this] {
+        showOpenDialog();
+    });
+    add(QStringLiteral("import"), tr("&Import JSON…"), {}, {QKeySequence(tr("Ctrl+I"))}, [this] {
+        showImportDialog();
+    });
+    add(QStringLiteral("quit"), tr("&Quit"), {}, {QKeySequence::Quit}, [] {
+        QApplication::closeAllWindows();
+    });
+    add(QStringLiteral("stepForward"),
+        tr("Step &Forward"),
+        icon("step-forward"),
+        {QKeySequence(Qt::Key_F10)},
+        [this] { m_session->stepForward(); });
+    add(QStringLiteral("stepBack"),
+        tr("Step &Back"),
+        icon("step-back"),
+        {QKeySequence(Qt::SHIFT | Qt::Key_F10), QKeySequence(Qt::ALT | Qt::Key_BracketLeft)},
+        [this] { m_session->stepBack(); });
+    add(QStringLiteral("runForward"),
+        tr("&Run to Next Breakpoint"),
+        icon("run-forward"),
+        {QKeySequence(Qt::Key_F5)},
+        [this] { m_session->runForward(); });
+    add(QStringLiteral("runBackward"),
+        tr("Run &Backward to Previous Breakpoint"),
+        icon("run-backward"),
+        {QKeySequence(Qt::SHIFT | Qt::Key_F5)},
+        [this] { m_session->runBackward(); });
+    add(QStringLiteral("goStart"),
+        tr("Go to &Start"),
+        icon("go-start"),
+        {QKeySequence(Qt::CTRL | Qt::Key_Home), QKeySequence(Qt::Key_Home)},
+        [this] { m_session->seek(0); });
+    add(QStringLiteral("goEnd"),
+        tr("Go to &End"),
+        icon("go-end"),
+        {QKeySequence(Qt::CTRL | Qt::Key_End), QKeySequence(Qt::Key_End)},
+        [this] { m_session->seek(m_session->head()); });
+    add(QStringLiteral("goTo"),
+        tr("&Go to Event…"),
+        icon("go-to"),
+        {QKeySequence(Qt::CTRL | Qt::Key_G)},
+        [this] { showGoToDialog(); });
+    add(QStringLiteral("replayHere"),
+        tr("Replay to &Selected Event"),
+        {},
+        {QKeySequence(Qt::CTRL | Qt::Key_Return)},
+        [this] {
+            if (selectedSeq() > 0)
+                m_session->seek(selectedSeq());
+        });
+    add(QStringLiteral("toggleBreakpoint"),
+        tr("Toggle &Breakpoint on Event Type"),
+        icon("breakpoint"),
+        {QKeySequence(Qt::Key_F9)},
+        [this] { toggleBreakpointOnSelectedType(); });
+    add(QStringLiteral("addBookmark"),
+        tr("Add Boo&kmark…"),
+        {},
+        {QKeySequence(Qt::CTRL | Qt::Key_D)},
+        [this] { addBookmark(); });
+    QAction *play = add(
+            QStringLiteral("play"), tr("&Play"), icon("play"), {QKeySequence(Qt::Key_F8)}, [this] {
+                setPlaying(!m_playTimer->isActive());
+            });
+    play->setCheckable(true);
+    add(QStringLiteral("commandPalette"),
+        tr("Command &Palette…"),
+        icon("palette"),
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)},
+        [this] { showCommandPalette(); });
+    QAction *dark = add(QStringLiteral("darkTheme"), tr("&Dark Theme"), {}, {}, [](bool on) {
+        Theme::apply(on);
+    });
+    dark->setCheckable(true);
+    dark->setChecked(Theme::isDark());
+    add(QStringLiteral("about"), tr("&About Chronoscope"), {}, {}, [this] {
+        QMessageBox::about(
+                this,
+                tr("About Chronoscope"),
+                tr("<b>Chronoscope</b> %1<br>A debugger for event histories: step through an "
+                   "event log, see who listens to which events, fork and compare histories.")
+                        .arg(QApplication::applicationVersion()));
+    });
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    return findChild<QAction *>(name);
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Log…"), this, &MainWindow::showOpenDialog);
-    open->setShortcut(QKeySequence::Open);
+    file->addAction(action(QStringLiteral("open")));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(action(QStringLiteral("import")));
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(action(QStringLiteral("quit")));
+
+    QMenu *debug = menuBar()->addMenu(tr("&Debug"));
+    for (const char *name : std::initializer_list<const char *>{"stepForward",
+                                                                "stepBack",
+                                                                "runForward",
+                                                                "runBackward",
+                                                                nullptr,
+                                                                "goStart",
+                                                                "goEnd",
+                                                                "goTo",
+                                                                "replayHere",
+                                                                nullptr,
+                                                                "play",
+                                                                nullptr,
+                                                                "toggleBreakpoint",
+                                                                "addBookmark"}) {
+        if (name)
+            debug->addAction(action(QString::fromLatin1(name)));
+        else
+            debug->addSeparator();
+    }
+    m_bookmarksMenu = menuBar()->addMenu(tr("&Bookmarks"));
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : m_docks)
+        m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(action(QStringLiteral("commandPalette")));
+    m_viewMenu->addAction(action(QStringLiteral("darkTheme")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Chronoscope"), this, [this] {
-        QMessageBox::about(this,
-                           tr("About Chronoscope"),
-                           tr("<b>Chronoscope</b> %1<br>A debugger for event histories: step "
-                              "through an event log, see who listens to which events, fork and "
-                              "compare histories.")
-                                   .arg(QApplication::applicationVersion()));
+    help->addAction(action(QStringLiteral("about")));
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Debug"));
+    bar->setObjectName(QStringLiteral("debugToolBar"));
+    bar->setIconSize(QSize(20, 20));
+    for (const char *name : std::initializer_list<const char *>{"open",
+                                                                nullptr,
+                                                                "goStart",
+                                                                "stepBack",
+                                                                "stepForward",
+                                                                "goEnd",
+                                                                nullptr,
+                                                                "runBackward",
+                                                                "runForward",
+                                                                "play"}) {
+        if (name)
+            bar->addAction(action(QString::fromLatin1(name)));
+        else
+            bar->addSeparator();
+    }
+    m_speedBox = new QComboBox(bar);
+    m_speedBox->setObjectName(QStringLiteral("speedBox"));
+    m_speedBox->setToolTip(tr("Play speed"));
+    for (const int speed : {1, 2, 5, 10, 25, 50, 100})
+        m_speedBox->addItem(tr("%1 events/s").arg(speed), speed);
+    m_speedBox->setCurrentIndex(3);
+    connect(m_speedBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_playTimer->setInterval(1000 / m_speedBox->currentData().toInt());
     });
+    m_playTimer->setInterval(1000 / m_speedBox->currentData().toInt());
+    bar->addWidget(m_speedBox);
+    bar->addSeparator();
+    bar->addAction(action(QStringLiteral("goTo")));
+    bar->addAction(action(QStringLiteral("toggleBreakpoint")));
+    bar->addAction(action(QStringLiteral("commandPalette")));
+}
+
+void MainWindow::setPlaying(bool playing)
+{
+    QAction *play = action(QStringLiteral("play"));
+    play->setChecked(playing);
+    play->setIcon(icon(playing ? "pause" : "play"));
+    play->setText(playing ? tr("&Pause") : tr("&Play"));
+    if (playing)
+        m_playTimer->start();
+    else
+        m_playTimer->stop();
+    updateStatus();
 }
 
 QString MainWindow::openLog(const QString &path)
@@ -86,15 +551,102 @@ QString MainWindow::openLog(const QString &path)
     } catch (const Error &e) {
         return QString::fromUtf8(e.what());
     }
+    setPlaying(false);
+    m_timeline->setData(nullptr, nullptr);
     m_eventModel->setLog(log.get());
     m_log = std::move(log);
+    for (QLineEdit *edit : {m_typeFilter, m_streamFilter, m_sourceFilter, m_textFilter})
+        edit->clear();
     m_eventView->resizeColumnsToContents();
     setWindowTitle(tr("%1 — Chronoscope").arg(QFileInfo(path).fileName()));
     setWindowFilePath(path);
+    m_lastMessage.clear();
+    m_session->open(path);
+    reloadBreakpoints();
+    reloadBookmarks();
+    addRecentFile(QFileInfo(path).absoluteFilePath());
     if (m_eventModel->rowCount() > 0)
         m_eventView->selectRow(0);
     updateStatus();
     return {};
+}
+
+void MainWindow::openFile(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("json") || suffix == QLatin1String("jsonl")
+        || suffix == QLatin1String("ndjson")) {
+        const QFileInfo info(path);
+        QString target = info.absolutePath() + QLatin1Char('/') + info.completeBaseName()
+                         + QStringLiteral(".chronolog");
+        if (QFile::exists(target) || !QFileInfo(info.absolutePath()).isWritable()) {
+            target = QFileDialog::getSaveFileName(this,
+                                                  tr("Import into a New Log"),
+                                                  target,
+                                                  tr("Chronoscope logs (*.chronolog)"));
+            if (target.isEmpty())
+                return;
+            if (QFile::exists(target)) {
+                QMessageBox::warning(this,
+                                     tr("Cannot Import"),
+                                     tr("%1 exists already: choose a new file, the import never "
+                                        "changes an existing log.")
+                                             .arg(target));
+                return;
+            }
+        }
+        importInto({path}, target);
+        return;
+    }
+    const QString error = openLog(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot Open Log"), error);
+}
+
+void MainWindow::importInto(const QStringList &files, const QString &target)
+{
+    auto *progress
+            = new QProgressDialog(tr("Importing %1…").arg(QFileInfo(files.first()).fileName()),
+                                  tr("Cancel"),
+                                  0,
+                                  1000,
+                                  this);
+    progress->setObjectName(QStringLiteral("importProgress"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(progress, &QProgressDialog::canceled, m_importer, &ImportRunner::cancel);
+    auto onProgress
+            = connect(m_importer,
+                      &ImportRunner::progress,
+                      progress,
+                      [progress](qint64 done, qint64 total, qint64 events) {
+                          progress->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
+                          progress->setLabelText(
+                                  tr("Importing… %n event(s)", nullptr, static_cast<int>(events)));
+                      });
+    auto *finished = new QMetaObject::Connection;
+    *finished = connect(
+            m_importer,
+            &ImportRunner::finished,
+            this,
+            [this, progress, target, finished, onProgress](const QString &error, qint64 events) {
+                disconnect(*finished);
+                disconnect(onProgress);
+                delete finished;
+                progress->close();
+                if (!error.isEmpty()) {
+                    QMessageBox::warning(this, tr("Import Failed"), error);
+                    return;
+                }
+                m_lastMessage
+                        = tr("Imported %n event(s) into %1", nullptr, static_cast<int>(events))
+                                  .arg(QFileInfo(target).fileName());
+                const QString openError = openLog(target);
+                if (!openError.isEmpty())
+                    QMessageBox::warning(this, tr("Cannot Open Log"), openError);
+            });
+    m_importer->start(files, target);
 }
 
 QString MainWindow::logPath() const
@@ -108,29 +660,347 @@ void MainWindow::showOpenDialog()
             = QFileDialog::getOpenFileName(this,
                                            tr("Open Log"),
                                            QFileInfo(logPath()).absolutePath(),
-                                           tr("Chronoscope logs (*.chronolog);;All files (*)"));
-    if (path.isEmpty())
+                                           tr("Chronoscope logs and event files (*.chronolog "
+                                              "*.json *.jsonl *.ndjson);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::showImportDialog()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+            this,
+            tr("Import JSON Events"),
+            QFileInfo(logPath()).absolutePath(),
+            tr("JSON event files (*.json *.jsonl *.ndjson);;All files (*)"));
+    if (files.isEmpty())
         return;
-    const QString error = openLog(path);
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Cannot Open Log"), error);
+    const QFileInfo first(files.first());
+    const QString target = QFileDialog::getSaveFileName(this,
+                                                        tr("Import into a New Log"),
+                                                        first.absolutePath() + QLatin1Char('/')
+                                                                + first.completeBaseName()
+                                                                + QStringLiteral(".chronolog"),
+                                                        tr("Chronoscope logs (*.chronolog)"));
+    if (target.isEmpty())
+        return;
+    if (QFile::exists(target)) {
+        QMessageBox::warning(this,
+                             tr("Cannot Import"),
+                             tr("%1 exists already: choose a new file, the import never changes an "
+                                "existing log.")
+                                     .arg(target));
+        return;
+    }
+    importInto(files, target);
+}
+
+void MainWindow::showGoToDialog()
+{
+    if (!m_log)
+        return;
+    bool ok = false;
+    const QString text
+            = QInputDialog::getText(this,
+                                    tr("Go to Event"),
+                                    tr("Event seq, event id, or a time (2018-02-01T00:00:00Z):"),
+                                    QLineEdit::Normal,
+                                    QString(),
+                                    &ok)
+                      .trimmed();
+    if (!ok || text.isEmpty())
+        return;
+    int64_t seq = -1;
+    bool isNumber = false;
+    const qlonglong number = text.toLongLong(&isNumber);
+    try {
+        if (isNumber) {
+            seq = number;
+        } else if (const auto event = m_log->eventById(text.toStdString())) {
+            seq = event->seq;
+        } else if (Timestamp::parseDateOrTime(text.toStdString())) {
+            seq = resolveRevision(*m_log, Revision::parse("main@" + text.toStdString()));
+        }
+    } catch (const Error &e) {
+        QMessageBox::warning(this, tr("Go to Event"), QString::fromUtf8(e.what()));
+        return;
+    }
+    if (seq < 0 || seq > m_session->head()) {
+        QMessageBox::warning(
+                this, tr("Go to Event"), tr("There is no event \"%1\" in this log.").arg(text));
+        return;
+    }
+    selectSeq(seq);
+    m_session->seek(seq);
+}
+
+void MainWindow::showCommandPalette()
+{
+    QList<QAction *> all = actions();
+    for (QDockWidget *dock : m_docks)
+        all.append(dock->toggleViewAction());
+    auto *palette = new CommandPalette(all, this);
+    palette->setAttribute(Qt::WA_DeleteOnClose);
+    palette->move(mapToGlobal(QPoint((width() - palette->width()) / 2, 60)));
+    palette->show();
+    palette->filterEdit()->setFocus();
+}
+
+int64_t MainWindow::selectedSeq() const
+{
+    const QModelIndex current = m_eventView->currentIndex();
+    return current.isValid() ? m_eventModel->seqAt(current.row()) : 0;
+}
+
+void MainWindow::selectSeq(int64_t seq)
+{
+    const int row = m_eventModel->rowOf(seq);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_eventModel->index(row, 0);
+    m_eventView->setCurrentIndex(index);
+    m_eventView->scrollTo(index);
+}
+
+void MainWindow::toggleBreakpointOnSelectedType()
+{
+    const int64_t seq = selectedSeq();
+    if (!m_log || seq <= 0)
+        return;
+    const auto event = m_log->event(seq);
+    if (!event)
+        return;
+    BreakpointStore store(*m_log);
+    bool removed = false;
+    for (const Breakpoint &b : store.list()) {
+        if (b.kind == Breakpoint::Kind::Type && b.pattern == event->type) {
+            store.remove(b.id);
+            removed = true;
+        }
+    }
+    if (!removed)
+        store.add(Breakpoint::Kind::Type, event->type);
+    m_lastMessage
+            = removed ? tr("Removed the breakpoint on %1").arg(QString::fromStdString(event->type))
+                      : tr("Breakpoint on %1").arg(QString::fromStdString(event->type));
+    reloadBreakpoints();
+    updateStatus();
+}
+
+void MainWindow::addBookmark()
+{
+    const int64_t seq = selectedSeq();
+    if (!m_log || seq <= 0)
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this,
+                                               tr("Add Bookmark"),
+                                               tr("Name of event %1:").arg(seq),
+                                               QLineEdit::Normal,
+                                               QString(),
+                                               &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    BookmarkStore(*m_log).set(seq, name.trimmed().toStdString());
+    reloadBookmarks();
+}
+
+void MainWindow::reloadBreakpoints()
+{
+    std::vector<Breakpoint> list
+            = m_log ? BreakpointStore(*m_log).list() : std::vector<Breakpoint>();
+    m_breakpointsPanel->model()->setBreakpoints(list);
+    m_session->setBreakpoints(std::move(list));
+}
+
+void MainWindow::reloadBookmarks()
+{
+    m_bookmarksMenu->clear();
+    std::map<int64_t, int64_t> marks;
+    if (m_log) {
+        for (const auto &b : BookmarkStore(*m_log).list()) {
+            const auto event = m_log->event(b.seq);
+            if (!event)
+                continue;
+            marks[b.seq] = event->recordedAt;
+            const int64_t seq = b.seq;
+            m_bookmarksMenu->addAction(
+                    QStringLiteral("%1  —  %2").arg(seq).arg(QString::fromStdString(b.name)),
+                    this,
+                    [this, seq] {
+                        selectSeq(seq);
+                        m_session->seek(seq);
+                    });
+        }
+    }
+    if (marks.empty())
+        m_bookmarksMenu->addAction(tr("No bookmarks (Ctrl+D adds one)"))->setEnabled(false);
+    m_timeline->setBookmarks(std::move(marks));
+}
+
+void MainWindow::applyFilter()
+{
+    if (!m_log)
+        return;
+    EventFilter filter;
+    filter.type = nonEmpty(m_typeFilter);
+    filter.stream = nonEmpty(m_streamFilter);
+    filter.source = nonEmpty(m_sourceFilter);
+    filter.search = nonEmpty(m_textFilter);
+    const int64_t selected = selectedSeq();
+    try {
+        if (filter.search) {
+            SearchIndex::matchQuery(*filter.search);
+            SearchIndex index(*m_log);
+            if (index.indexedUpTo() < m_log->eventCount()) {
+                QProgressDialog progress(
+                        tr("Indexing events for search…"), tr("Cancel"), 0, 1000, this);
+                progress.setWindowModality(Qt::WindowModal);
+                progress.setMinimumDuration(300);
+                index.update([&progress](int64_t done, int64_t total) {
+                    progress.setValue(static_cast<int>(done * 1000 / std::max<int64_t>(1, total)));
+                    QApplication::processEvents();
+                    return !progress.wasCanceled();
+                });
+            }
+        }
+        m_eventModel->setFilter(filter);
+    } catch (const Error &e) {
+        m_lastMessage = QString::fromUtf8(e.what());
+        m_eventModel->setFilter({});
+    }
+    selectSeq(selected);
+    updateStatus();
+}
+
+void MainWindow::onUpdated()
+{
+    const SessionUpdate &update = m_session->current();
+    m_eventModel->setCurrentSeq(update.position);
+    m_stateInspector->setUpdate(update);
+    m_watchesPanel->model()->setValues(update.watches);
+    m_breakpointsPanel->model()->setHit(update.breakpointsHit);
+    if (update.ranToBreakpoint) {
+        m_timeline->setBreakpointHit(update.position);
+        reloadBreakpoints(); // the hit counts
+        QStringList which;
+        for (const int64_t id : update.breakpointsHit)
+            which.append(QString::number(id));
+        m_lastMessage = tr("Stopped at breakpoint %1").arg(which.join(QStringLiteral(", ")));
+        setPlaying(false);
+    } else if (!update.message.empty()) {
+        m_lastMessage = QString::fromStdString(update.message);
+    }
+    m_timeline->setPosition(update.position,
+                            update.step ? std::optional<int64_t>(update.step->event.recordedAt)
+                                        : std::nullopt);
+    if (update.position > 0)
+        selectSeq(update.position);
+    if (selectedSeq() == update.position)
+        onSelectionChanged(); // the step's trace is known now
+    updateStatus();
+}
+
+void MainWindow::onSelectionChanged()
+{
+    const int64_t seq = selectedSeq();
+    m_timeline->setSelected(seq);
+    if (!m_log || seq <= 0) {
+        m_eventInspector->clear();
+        updateStatus();
+        return;
+    }
+    const auto event = m_log->event(seq);
+    if (!event) {
+        m_eventInspector->clear();
+        return;
+    }
+    EventInspector::Details details;
+    details.event = *event;
+    details.causality = Causality::of(*m_log, *event);
+    const SessionUpdate &update = m_session->current();
+    if (update.step && update.step->event.seq == seq) {
+        details.trace = update.step->trace;
+        details.ignored = update.step->ignored;
+        details.upcastEvent = update.upcastEvent;
+    }
+    m_eventInspector->show(details);
+    updateStatus();
 }
 
 void MainWindow::updateStatus()
 {
     if (!m_log) {
-        m_positionLabel->setText(tr("No log open"));
-        m_countLabel->clear();
+        m_positionLabel->setText(m_lastMessage.isEmpty() ? tr("No log open") : m_lastMessage);
+        for (QLabel *label : {m_revisionLabel, m_modelLabel, m_replayLabel, m_countLabel})
+            label->clear();
         return;
     }
-    m_countLabel->setText(tr("%n event(s)", nullptr, m_eventModel->rowCount()));
-    const QModelIndex current = m_eventView->currentIndex();
-    if (current.isValid())
-        m_positionLabel->setText(tr("Event %1 of %2")
-                                         .arg(current.data(EventTableModel::SeqRole).toLongLong())
-                                         .arg(m_eventModel->rowCount()));
+    const int64_t position = m_session->current().position;
+    const int64_t head = m_session->isOpen() ? m_session->head() : m_log->eventCount();
+    m_countLabel->setText(tr("%n event(s)", nullptr, static_cast<int>(head)));
+    m_revisionLabel->setText(tr("main@%1").arg(position));
+    m_modelLabel->setText(m_session->modelName().isEmpty()
+                                  ? QString()
+                                  : tr("model: %1").arg(m_session->modelName()));
+    QString replay;
+    if (m_session->isRunning())
+        replay = tr("running…");
+    else if (m_playTimer->isActive())
+        replay = tr("playing");
+    else if (m_session->requestedPosition() != position)
+        replay = tr("replaying…");
     else
-        m_positionLabel->setText(QFileInfo(logPath()).fileName());
+        replay = tr("paused");
+    m_replayLabel->setText(replay);
+    const int64_t selected = selectedSeq();
+    QString text = tr("Position: event %1 of %2").arg(position).arg(head);
+    if (selected > 0 && selected != position)
+        text += tr(" · selected %1").arg(selected);
+    if (m_eventModel->isFiltered())
+        text += tr(" · %n shown by the filter", nullptr, m_eventModel->rowCount());
+    if (!m_lastMessage.isEmpty())
+        text += QStringLiteral(" · ") + m_lastMessage;
+    m_positionLabel->setText(text);
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecentFiles)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })
+                ->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile()) {
+        event->acceptProposedAction();
+        openFile(urls.first().toLocalFile());
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,18 +1,37 @@
 #pragma once
 
+#include "breakpoint.h"
+#include "timelinedata.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
+class QAction;
+class QComboBox;
+class QDockWidget;
 class QLabel;
+class QLineEdit;
+class QMenu;
 class QTableView;
+class QTimer;
 
 namespace Chronoscope {
 
+class BreakpointsPanel;
+class DebugSession;
+class EventInspector;
 class EventLog;
 class EventTableModel;
+class ImportRunner;
+class StateInspector;
+class TimelineView;
+class WatchesPanel;
 
-/// The Chronoscope window: wires the views to the open log.
+/// The Chronoscope window: the event list in the middle; the state and event inspectors, the
+/// timeline, breakpoints and watches in docks; the debugger's actions in the Debug menu, the
+/// toolbar and the command palette. Replays run in the DebugSession's worker thread.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -23,24 +42,79 @@ public:
 
     /// Opens a Chronoscope log; on failure keeps the current one and returns the reason.
     QString openLog(const QString &path);
+    /// Opens a log, or imports a JSON file into a new log next to it and opens that.
+    void openFile(const QString &path);
     QString logPath() const;
+
     EventTableModel *eventModel() const { return m_eventModel; }
+    DebugSession *session() const { return m_session; }
+    StateInspector *stateInspector() const { return m_stateInspector; }
+    EventInspector *eventInspector() const { return m_eventInspector; }
+    TimelineView *timeline() const { return m_timeline; }
+    BreakpointsPanel *breakpointsPanel() const { return m_breakpointsPanel; }
+    WatchesPanel *watchesPanel() const { return m_watchesPanel; }
+    QAction *action(const QString &name) const;
+    /// The event selected in the list, 0 when none.
+    int64_t selectedSeq() const;
 
 public slots:
     void showOpenDialog();
+    void showImportDialog();
+    void showGoToDialog();
+    void showCommandPalette();
+    void toggleBreakpointOnSelectedType();
+    void addBookmark();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void createDocks();
+    void createActions();
     void createMenus();
+    void createToolBar();
     void updateStatus();
+    void onUpdated();
+    void onSelectionChanged();
+    void applyFilter();
+    void selectSeq(int64_t seq);
+    void reloadBreakpoints();
+    void reloadBookmarks();
+    void addRecentFile(const QString &path);
+    void rebuildRecentMenu();
+    void importInto(const QStringList &files, const QString &target);
+    void setPlaying(bool playing);
 
     std::unique_ptr<EventLog> m_log;
+    DebugSession *m_session;
     EventTableModel *m_eventModel;
     QTableView *m_eventView;
+    QLineEdit *m_typeFilter;
+    QLineEdit *m_streamFilter;
+    QLineEdit *m_sourceFilter;
+    QLineEdit *m_textFilter;
+    StateInspector *m_stateInspector;
+    EventInspector *m_eventInspector;
+    TimelineView *m_timeline;
+    QComboBox *m_laneBox;
+    BreakpointsPanel *m_breakpointsPanel;
+    WatchesPanel *m_watchesPanel;
+    std::vector<QDockWidget *> m_docks;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_bookmarksMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QTimer *m_playTimer;
+    QComboBox *m_speedBox = nullptr;
+    ImportRunner *m_importer;
+
     QLabel *m_positionLabel;
+    QLabel *m_revisionLabel;
+    QLabel *m_modelLabel;
+    QLabel *m_replayLabel;
     QLabel *m_countLabel;
+    QString m_lastMessage;
 };
 
 } // namespace Chronoscope
