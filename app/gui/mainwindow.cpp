@@ -882,6 +882,11 @@ void MainWindow::onUpdated()
     m_breakpointsPanel->model()->setHit(update.breakpointsHit);
     if (update.ranToBreakpoint) {
         m_timeline->setBreakpointHit(update.position);
+        if (m_log) {
+            BreakpointStore store(*m_log);
+            for (const int64_t id : update.breakpointsHit)
+                store.recordHit(id);
+        }
         reloadBreakpoints(); // the hit counts
         QStringList which;
         for (const int64_t id : update.breakpointsHit)

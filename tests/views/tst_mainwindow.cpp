@@ -1,17 +1,45 @@
+#include "breakpointspanel.h"
+#include "breakpointtablemodel.h"
+#include "commandpalette.h"
+#include "debugsession.h"
+#include "eventinspector.h"
 #include "eventtablemodel.h"
+#include "jsontreemodel.h"
 #include "mainwindow.h"
 #include "samplelog.h"
+#include "stateinspector.h"
 #include "testlog.h"
+#include "watchespanel.h"
+#include "watchtablemodel.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTranslator>
 
 using namespace Chronoscope;
+
+namespace {
+
+QString statusText(const QMainWindow &window)
+{
+    QString text;
+    for (auto *label : window.statusBar()->findChildren<QLabel *>())
+        text += label->text() + QLatin1Char('|');
+    return text;
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -19,6 +47,7 @@ class TestMainWindow : public QObject
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() { QSettings().clear(); }
 
     void opensTheBundledSample()
     {
@@ -35,21 +64,153 @@ private slots:
         auto *view = window.findChild<QTableView *>(QStringLiteral("eventView"));
         QVERIFY(view);
         QCOMPARE(view->currentIndex().row(), 0);
-        QVERIFY(window.statusBar()->findChildren<QLabel *>().size() >= 2);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
 
-        // Keyboard navigation moves the current event and the status bar follows.
+        // Keyboard navigation moves the selection; the status bar follows.
         view->setFocus();
         QTest::keyClick(view, Qt::Key_Down);
         QTest::keyClick(view, Qt::Key_Down);
         QCOMPARE(view->currentIndex().row(), 2);
-        bool found = false;
-        for (auto *label : window.statusBar()->findChildren<QLabel *>())
-            found = found || label->text() == QStringLiteral("Event 3 of 500");
-        QVERIFY(found);
-
+        QVERIFY(statusText(window).contains(QStringLiteral("selected 3")));
         const QImage shot = window.grab().toImage();
         QVERIFY(!shot.isNull());
         QVERIFY(shot.width() > 400);
+    }
+
+    void stepsWithTheDebuggerKeys()
+    {
+        MainWindow window;
+        QCOMPARE(window.openLog(SampleLog::path()), QString());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().generation > 0, true, 20000);
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(&window, Qt::Key_F10);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().position, 3, 20000);
+        QTest::keyClick(&window, Qt::Key_F10, Qt::ShiftModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().position, 2, 20000);
+        // The position is marked in the list and the event shown in the inspector.
+        QCOMPARE(window.eventModel()->currentSeq(), 2);
+        QCOMPARE(window.selectedSeq(), 2);
+        QVERIFY(statusText(window).contains(QStringLiteral("event 2 of 500")));
+        QTest::keyClick(&window, Qt::Key_End);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().position, 500, 20000);
+        QTest::keyClick(&window, Qt::Key_Home);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().position, 0, 20000);
+    }
+
+    void theStateInspectorShowsTheSelectedOrder()
+    {
+        MainWindow window;
+        QCOMPARE(window.openLog(SampleLog::path()), QString());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().generation > 0, true, 20000);
+        // Double-clicking event 349 (order-104 placed) replays to it.
+        auto *view = window.findChild<QTableView *>(QStringLiteral("eventView"));
+        const QModelIndex row = window.eventModel()->index(348, EventTableModel::Type);
+        view->scrollTo(row);
+        emit view->doubleClicked(row);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().position, 349, 20000);
+        JsonTreeModel *state = window.stateInspector()->model();
+        const QModelIndex total = state->indexOfPath("/streams/order-104/total");
+        QVERIFY(total.isValid());
+        QCOMPARE(state->index(total.row(), JsonTreeModel::Value, total.parent()).data().toString(),
+                 QStringLiteral("340.34"));
+        QCOMPARE(state->changeOf(total), JsonTreeModel::Change::Changed);
+        // The event inspector shows the rule the step used.
+        auto *rules
+                = window.eventInspector()->findChild<QTextBrowser *>(QStringLiteral("stepDetails"));
+        QTRY_VERIFY_WITH_TIMEOUT(rules->toPlainText().contains(QStringLiteral("0.018")), 5000);
+    }
+
+    void runsToABreakpointAddedInThePanel()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shop.chronolog"));
+        QVERIFY(QFile::copy(SampleLog::path(), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        MainWindow window;
+        QCOMPARE(window.openLog(path), QString());
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
+        BreakpointsPanel *panel = window.breakpointsPanel();
+        panel->kindBox()->setCurrentIndex(0); // event type
+        panel->patternEdit()->setText(QStringLiteral("PaymentRefunded"));
+        QTest::keyClick(panel->patternEdit(), Qt::Key_Return);
+        QCOMPARE(panel->model()->rowCount(), 1);
+        QTest::keyClick(&window, Qt::Key_F5);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().position, 358, 20000);
+        QVERIFY(window.session()->current().ranToBreakpoint);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->model()->breakpoints().front().hits, 1, 5000);
+        QVERIFY(statusText(window).contains(QStringLiteral("Stopped at breakpoint 1")));
+        // F5 again: nothing after it.
+        QTest::keyClick(&window, Qt::Key_F5);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().position, 500, 20000);
+        // Backward finds it again.
+        QTest::keyClick(&window, Qt::Key_F5, Qt::ShiftModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().position, 358, 20000);
+        // F9 on the selected event's type removes the breakpoint again.
+        QCOMPARE(window.selectedSeq(), 358);
+        QTest::keyClick(&window, Qt::Key_F9);
+        QCOMPARE(panel->model()->rowCount(), 0);
+        // Watches are evaluated at each position.
+        window.watchesPanel()->expressionEdit()->setText(
+                QStringLiteral("state.streams[\"payment-104\"]?.status"));
+        QTest::keyClick(window.watchesPanel()->expressionEdit(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                window.watchesPanel()->model()->index(0, WatchTableModel::Value).data().toString(),
+                QStringLiteral("\"refunded\""),
+                20000);
+        QSettings().remove(QStringLiteral("debug/watches"));
+    }
+
+    void filtersTheList()
+    {
+        MainWindow window;
+        QCOMPARE(window.openLog(SampleLog::path()), QString());
+        window.show();
+        auto *type = window.findChild<QLineEdit *>(QStringLiteral("typeFilter"));
+        type->setText(QStringLiteral("Order*"));
+        QTest::keyClick(type, Qt::Key_Return);
+        QCOMPARE(window.eventModel()->rowCount(), 299);
+        auto *text = window.findChild<QLineEdit *>(QStringLiteral("textFilter"));
+        text->setText(QStringLiteral("order-104"));
+        QTest::keyClick(text, Qt::Key_Return);
+        QCOMPARE(window.eventModel()->rowCount(), 2); // placed and shipped
+        type->clear();
+        QCOMPARE(window.eventModel()->rowCount(), 4);
+        text->clear();
+        QCOMPARE(window.eventModel()->rowCount(), 500);
+    }
+
+    void theCommandPaletteListsTheActions()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClick(&window, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        auto *palette = window.findChild<CommandPalette *>();
+        QVERIFY(palette);
+        palette->filterEdit()->setText(QStringLiteral("step back"));
+        QCOMPARE(palette->list()->count(), 1);
+        QVERIFY(palette->list()->item(0)->text().startsWith(QStringLiteral("Step Back")));
+        palette->close();
+    }
+
+    void darkThemeAndHighDpiRender()
+    {
+        MainWindow window;
+        QCOMPARE(window.openLog(SampleLog::path()), QString());
+        window.show();
+        window.action(QStringLiteral("darkTheme"))->trigger();
+        QVERIFY(QApplication::palette().color(QPalette::Base).lightness() < 100);
+        const QImage dark = window.grab().toImage();
+        QVERIFY(!dark.isNull());
+        window.action(QStringLiteral("darkTheme"))->trigger();
+        QVERIFY(QApplication::palette().color(QPalette::Base).lightness() > 200);
     }
 
     void aBadFileKeepsTheCurrentLogAndSaysWhy()
