@@ -2,6 +2,170 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Chronoscope::BreakpointTableModel</name>
+    <message>
+        <source>Event type</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Value changes</source>
+        <translation>Wert ändert sich</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Pattern or expression</source>
+        <translation>Muster oder Ausdruck</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::BreakpointsPanel</name>
+    <message>
+        <source>Payment* — a glob</source>
+        <translation>Payment* — ein Glob-Muster</translation>
+    </message>
+    <message>
+        <source>order-31 — a glob</source>
+        <translation>order-31 — ein Glob-Muster</translation>
+    </message>
+    <message>
+        <source>payment — a glob</source>
+        <translation>payment — ein Glob-Muster</translation>
+    </message>
+    <message>
+        <source>event.data.amount &gt; 1000 — stops where it holds</source>
+        <translation>event.data.amount &gt; 1000 — hält, wo er zutrifft</translation>
+    </message>
+    <message>
+        <source>state.streams[&quot;order-31&quot;]?.status — stops where it changes</source>
+        <translation>state.streams[&quot;order-31&quot;]?.status — hält, wo er sich ändert</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::CommandPalette</name>
+    <message>
+        <source>Type a command…</source>
+        <translation>Befehl eingeben …</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::EventInspector</name>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Upcast (as the reducers saw it)</source>
+        <translation>Hochkonvertiert (wie die Reducer es sahen)</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>Roh-JSON</translation>
+    </message>
+    <message>
+        <source>Rules &amp;&amp; Gateway</source>
+        <translation>Regeln &amp;&amp; Gateway</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Causes &amp;&amp; Effects</source>
+        <translation>Ursachen &amp;&amp; Wirkungen</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No event selected&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Kein Ereignis ausgewählt&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Replay to this event (double-click it) to see the rule versions and gateway calls its step used.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Bis zu diesem Ereignis abspielen (Doppelklick), um die Regelversionen und Gateway-Aufrufe seines Schritts zu sehen.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Ignored&lt;/b&gt;: the replay passes over this event.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Ignoriert&lt;/b&gt;: das Abspielen übergeht dieses Ereignis.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Rules&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Regeln&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;No rule was read.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Keine Regel gelesen.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Gateway calls&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Gateway-Aufrufe&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;No gateway call.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Kein Gateway-Aufruf.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;request &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;recorded response &lt;code&gt;%3&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Anfrage &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;aufgezeichnete Antwort &lt;code&gt;%3&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp;#%2 on &lt;b&gt;%3&lt;/b&gt;@%4 &amp;nbsp;&lt;span style=&apos;color:gray&apos;&gt;%5%6&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp;#%2 in &lt;b&gt;%3&lt;/b&gt;@%4 &amp;nbsp;&lt;span style=&apos;color:gray&apos;&gt;%5%6&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Causes (%1)</source>
+        <translation>Ursachen (%1)</translation>
+    </message>
+    <message>
+        <source>Effects (%1)</source>
+        <translation>Wirkungen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Chronoscope::EventTableModel</name>
     <message>
         <source>%1 ms</source>
@@ -49,6 +213,39 @@
     </message>
 </context>
 <context>
+    <name>Chronoscope::ImportRunner</name>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>Der Import wurde abgebrochen; nichts wurde geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::JsonTreeModel</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+</context>
+<context>
     <name>Chronoscope::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -87,10 +284,6 @@
         <translation>Log öffnen</translation>
     </message>
     <message>
-        <source>Chronoscope logs (*.chronolog);;All files (*)</source>
-        <translation>Chronoscope-Logs (*.chronolog);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Cannot Open Log</source>
         <translation>Log kann nicht geöffnet werden</translation>
     </message>
@@ -106,8 +299,396 @@
         </translation>
     </message>
     <message>
-        <source>Event %1 of %2</source>
-        <translation>Ereignis %1 von %2</translation>
+        <source>Type (glob)</source>
+        <translation>Typ (Glob)</translation>
+    </message>
+    <message>
+        <source>Stream (glob)</source>
+        <translation>Stream (Glob)</translation>
+    </message>
+    <message>
+        <source>Source (glob)</source>
+        <translation>Quelle (Glob)</translation>
+    </message>
+    <message>
+        <source>Search payloads…</source>
+        <translation>In Nutzdaten suchen …</translation>
+    </message>
+    <message>
+        <source>Replay Failed</source>
+        <translation>Abspielen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Looking for the event that last changed %1…</source>
+        <translation>Suche das Ereignis, das %1 zuletzt geändert hat …</translation>
+    </message>
+    <message>
+        <source>Cannot Add Breakpoint</source>
+        <translation>Haltepunkt kann nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Lanes per service</source>
+        <translation>Spuren je Dienst</translation>
+    </message>
+    <message>
+        <source>Lanes per stream family</source>
+        <translation>Spuren je Stream-Familie</translation>
+    </message>
+    <message>
+        <source>Lanes per event type</source>
+        <translation>Spuren je Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>Alles zeigen</translation>
+    </message>
+    <message>
+        <source>Bars: lag from recorded to processed (orange: a minute or more)</source>
+        <translation>Balken: Verzögerung von Erfassung bis Verarbeitung (orange: eine Minute oder mehr)</translation>
+    </message>
+    <message>
+        <source>Wheel or +/− zooms, dragging pans, 0 shows all; click selects an event, double-click replays to it.</source>
+        <translation>Mausrad oder +/− zoomt, Ziehen verschiebt, 0 zeigt alles; Klick wählt ein Ereignis, Doppelklick spielt bis dorthin ab.</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Breakpoints</source>
+        <translation>Haltepunkte</translation>
+    </message>
+    <message>
+        <source>Watches</source>
+        <translation>Überwachte Ausdrücke</translation>
+    </message>
+    <message>
+        <source>&amp;Import JSON…</source>
+        <translation>JSON &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Step &amp;Forward</source>
+        <translation>Schritt &amp;vorwärts</translation>
+    </message>
+    <message>
+        <source>Step &amp;Back</source>
+        <translation>Schritt &amp;zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Run to Next Breakpoint</source>
+        <translation>Bis zum nächsten Haltepunkt &amp;laufen</translation>
+    </message>
+    <message>
+        <source>Run &amp;Backward to Previous Breakpoint</source>
+        <translation>&amp;Rückwärts bis zum vorigen Haltepunkt laufen</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Start</source>
+        <translation>Zum &amp;Anfang</translation>
+    </message>
+    <message>
+        <source>Go to &amp;End</source>
+        <translation>Zum &amp;Ende</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Event…</source>
+        <translation>&amp;Gehe zu Ereignis …</translation>
+    </message>
+    <message>
+        <source>Replay to &amp;Selected Event</source>
+        <translation>Bis zum &amp;ausgewählten Ereignis abspielen</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Breakpoint on Event Type</source>
+        <translation>&amp;Haltepunkt auf Ereignistyp umschalten</translation>
+    </message>
+    <message>
+        <source>Add Boo&amp;kmark…</source>
+        <translation>Lese&amp;zeichen hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>Ab&amp;spielen</translation>
+    </message>
+    <message>
+        <source>Command &amp;Palette…</source>
+        <translation>Befehls&amp;palette …</translation>
+    </message>
+    <message>
+        <source>&amp;Dark Theme</source>
+        <translation>&amp;Dunkles Design</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Debug</source>
+        <translation>&amp;Debuggen</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <translation>&amp;Lesezeichen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Debuggen</translation>
+    </message>
+    <message>
+        <source>Play speed</source>
+        <translation>Abspielgeschwindigkeit</translation>
+    </message>
+    <message>
+        <source>%1 events/s</source>
+        <translation>%1 Ereignisse/s</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Import into a New Log</source>
+        <translation>In ein neues Log importieren</translation>
+    </message>
+    <message>
+        <source>Chronoscope logs (*.chronolog)</source>
+        <translation>Chronoscope-Logs (*.chronolog)</translation>
+    </message>
+    <message>
+        <source>Cannot Import</source>
+        <translation>Import nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1 exists already: choose a new file, the import never changes an existing log.</source>
+        <translation>%1 gibt es schon: Wählen Sie eine neue Datei, der Import ändert nie ein bestehendes Log.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importiere %1 …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing… %n event(s)</source>
+        <translation>
+            <numerusform>Importiere … %n Ereignis</numerusform>
+            <numerusform>Importiere … %n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Failed</source>
+        <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n event(s) into %1</source>
+        <translation>
+            <numerusform>%n Ereignis in %1 importiert</numerusform>
+            <numerusform>%n Ereignisse in %1 importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chronoscope logs and event files (*.chronolog *.json *.jsonl *.ndjson);;All files (*)</source>
+        <translation>Chronoscope-Logs und Ereignisdateien (*.chronolog *.json *.jsonl *.ndjson);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import JSON Events</source>
+        <translation>JSON-Ereignisse importieren</translation>
+    </message>
+    <message>
+        <source>JSON event files (*.json *.jsonl *.ndjson);;All files (*)</source>
+        <translation>JSON-Ereignisdateien (*.json *.jsonl *.ndjson);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Go to Event</source>
+        <translation>Gehe zu Ereignis</translation>
+    </message>
+    <message>
+        <source>Event seq, event id, or a time (2018-02-01T00:00:00Z):</source>
+        <translation>Ereignisnummer, Ereignis-ID oder eine Zeit (2018-02-01T00:00:00Z):</translation>
+    </message>
+    <message>
+        <source>There is no event &quot;%1&quot; in this log.</source>
+        <translation>Dieses Log enthält kein Ereignis „%1“.</translation>
+    </message>
+    <message>
+        <source>Removed the breakpoint on %1</source>
+        <translation>Haltepunkt auf %1 entfernt</translation>
+    </message>
+    <message>
+        <source>Breakpoint on %1</source>
+        <translation>Haltepunkt auf %1</translation>
+    </message>
+    <message>
+        <source>Add Bookmark</source>
+        <translation>Lesezeichen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name of event %1:</source>
+        <translation>Name für Ereignis %1:</translation>
+    </message>
+    <message>
+        <source>No bookmarks (Ctrl+D adds one)</source>
+        <translation>Keine Lesezeichen (Strg+D fügt eines hinzu)</translation>
+    </message>
+    <message>
+        <source>Indexing events for search…</source>
+        <translation>Ereignisse werden für die Suche indiziert …</translation>
+    </message>
+    <message>
+        <source>Stopped at breakpoint %1</source>
+        <translation>An Haltepunkt %1 angehalten</translation>
+    </message>
+    <message>
+        <source>main@%1</source>
+        <translation>main@%1</translation>
+    </message>
+    <message>
+        <source>model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>läuft …</translation>
+    </message>
+    <message>
+        <source>playing</source>
+        <translation>spielt ab</translation>
+    </message>
+    <message>
+        <source>replaying…</source>
+        <translation>spielt nach …</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>Position: event %1 of %2</source>
+        <translation>Position: Ereignis %1 von %2</translation>
+    </message>
+    <message>
+        <source> · selected %1</source>
+        <translation> · ausgewählt %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n shown by the filter</source>
+        <translation>
+            <numerusform> · %n vom Filter gezeigt</numerusform>
+            <numerusform> · %n vom Filter gezeigt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::StateInspector</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>Find in state: text, or a path like /streams/order-3</source>
+        <translation>Im Zustand suchen: Text oder ein Pfad wie /streams/order-3</translation>
+    </message>
+    <message>
+        <source>Op</source>
+        <translation>Op</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Diff</translation>
+    </message>
+    <message numerus="yes">
+        <source>After event %1: %n change(s) in %2</source>
+        <translation>
+            <numerusform>Nach Ereignis %1: %n Änderung in %2</numerusform>
+            <numerusform>Nach Ereignis %1: %n Änderungen in %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Before the first event</source>
+        <translation>Vor dem ersten Ereignis</translation>
+    </message>
+    <message>
+        <source>Nothing in the state matches &quot;%1&quot;.</source>
+        <translation>Nichts im Zustand passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Copy Value</source>
+        <translation>Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Path</source>
+        <translation>Pfad kopieren</translation>
+    </message>
+    <message>
+        <source>Blame This Path</source>
+        <translation>Wer hat diesen Pfad geändert?</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::TimelineView</name>
+    <message>
+        <source>No events</source>
+        <translation>Keine Ereignisse</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::WatchTableModel</name>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>Ausdruck</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::WatchesPanel</name>
+    <message>
+        <source>Add a watch: state.streams[&quot;order-31&quot;]?.total</source>
+        <translation>Ausdruck überwachen: state.streams[&quot;order-31&quot;]?.total</translation>
     </message>
 </context>
 <context>
@@ -121,8 +702,16 @@
         <translation>Das zu öffnende Log (Standard: das mitgelieferte Shop-Beispiel).</translation>
     </message>
     <message>
-        <source>Cannot Open Log</source>
-        <translation>Log kann nicht geöffnet werden</translation>
+        <source>Replay to this event (its seq) once the log is open.</source>
+        <translation>Nach dem Öffnen bis zu diesem Ereignis (seiner Nummer) abspielen.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE once the replay is there, and quit (for the documentation).</source>
+        <translation>Ein Bild des Fensters in DATEI speichern, sobald das Abspielen dort ist, und beenden (für die Dokumentation).</translation>
+    </message>
+    <message>
+        <source>Window size, WIDTHxHEIGHT.</source>
+        <translation>Fenstergröße, BREITExHÖHE.</translation>
     </message>
 </context>
 </TS>

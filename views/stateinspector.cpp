@@ -95,8 +95,8 @@ StateInspector::StateInspector(QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_tree->header()->resizeSection(JsonTreeModel::Key, 180);
-    m_tree->header()->resizeSection(JsonTreeModel::Value, 220);
+    m_tree->header()->resizeSection(JsonTreeModel::Key, 150);
+    m_tree->header()->resizeSection(JsonTreeModel::Value, 170);
     connect(m_tree, &QTreeView::customContextMenuRequested, this, &StateInspector::showContextMenu);
 
     m_diff->setObjectName(QStringLiteral("stateDiff"));

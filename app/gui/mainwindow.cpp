@@ -759,7 +759,12 @@ void MainWindow::selectSeq(int64_t seq)
         return;
     const QModelIndex index = m_eventModel->index(row, 0);
     m_eventView->setCurrentIndex(index);
-    m_eventView->scrollTo(index);
+    // Like a debugger's current line: kept away from the edges of the list.
+    const QRect visible = m_eventView->viewport()->rect();
+    const QRect at = m_eventView->visualRect(index);
+    const int margin = 3 * at.height();
+    if (at.top() < visible.top() + margin || at.bottom() > visible.bottom() - margin)
+        m_eventView->scrollTo(index, QAbstractItemView::PositionAtCenter);
 }
 
 void MainWindow::toggleBreakpointOnSelectedType()
