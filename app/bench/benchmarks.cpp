@@ -1,4 +1,5 @@
 #include "benchmarks.h"
+#include "measure.h"
 
 #include "bisect.h"
 #include "blame.h"
@@ -26,26 +27,6 @@
 namespace Chronoscope::Bench {
 
 namespace {
-
-double seconds(const std::function<void()> &work)
-{
-    const auto start = std::chrono::steady_clock::now();
-    work();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-void print(const Figure &figure)
-{
-    std::printf("%s\n", figure.line().c_str());
-    std::fflush(stdout);
-}
-
-void removeLog(const std::string &path)
-{
-    std::error_code ec;
-    for (const char *suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(path + suffix, ec);
-}
 
 std::vector<Event> loadAll(EventLog &log)
 {
@@ -113,18 +94,6 @@ double importSeconds(const std::string &file, const std::string &path)
     removeLog(path);
     EventLog log(path, EventLog::OpenMode::CreateIfMissing);
     return seconds([&] { Importer(log, {}).run({file}); });
-}
-
-double residentMegabytes()
-{
-    long pages = 0;
-    long resident = 0;
-    if (std::FILE *statm = std::fopen("/proc/self/statm", "r")) {
-        if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2)
-            resident = 0;
-        std::fclose(statm);
-    }
-    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1e6;
 }
 
 // Replays the whole history with the generic model, then seeks to 1,000 random positions.

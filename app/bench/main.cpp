@@ -1,15 +1,19 @@
 #include "benchmarks.h"
+#include "guibenchmarks.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QTemporaryDir>
 
 #include <cstdio>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("chronoscope-bench"));
+    // The window's figures need no display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("chronoscope-bench"));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
             "Measures Chronoscope's speed on the shop history and prints each figure next to a "
@@ -23,8 +27,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption dirOption(QStringLiteral("dir"),
                                        QStringLiteral("Work directory (default: a temporary one)."),
                                        QStringLiteral("DIR"));
+    const QCommandLineOption timelineOption(
+            QStringLiteral("timeline-sizes"),
+            QStringLiteral("Log sizes for the timeline repaint (default 100000,1000000,10000000)."),
+            QStringLiteral("N,N,..."),
+            QStringLiteral("100000,1000000,10000000"));
+    const QCommandLineOption onlyOption(
+            QStringLiteral("only"),
+            QStringLiteral("Run only the core or only the gui figures."),
+            QStringLiteral("core|gui"));
     parser.addOption(eventsOption);
     parser.addOption(dirOption);
+    parser.addOption(timelineOption);
+    parser.addOption(onlyOption);
     parser.process(app);
     bool ok = false;
     const qlonglong events = parser.value(eventsOption).toLongLong(&ok);
@@ -35,7 +50,16 @@ int main(int argc, char *argv[])
     QTemporaryDir temporary;
     const QString directory = parser.isSet(dirOption) ? parser.value(dirOption) : temporary.path();
     try {
-        Chronoscope::Bench::runAll(events, directory.toStdString());
+        const QString only = parser.value(onlyOption);
+        if (only != QLatin1String("gui"))
+            Chronoscope::Bench::runAll(events, directory.toStdString());
+        if (only != QLatin1String("core")) {
+            std::vector<int64_t> sizes;
+            for (const QString &size :
+                 parser.value(timelineOption).split(QLatin1Char(','), Qt::SkipEmptyParts))
+                sizes.push_back(size.toLongLong());
+            Chronoscope::Bench::runGuiBenchmarks(directory.toStdString(), events, sizes);
+        }
     } catch (const std::exception &e) {
         std::fprintf(stderr, "chronoscope-bench: %s\n", e.what());
         return 1;

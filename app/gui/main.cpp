@@ -57,10 +57,18 @@ int main(int argc, char *argv[])
             QStringLiteral("size"),
             QApplication::translate("main", "Window size, WIDTHxHEIGHT."),
             QStringLiteral("WxH"));
+    const QCommandLineOption themeOption(
+            QStringLiteral("theme"),
+            QApplication::translate("main", "light or dark (remembered for the next start)."),
+            QStringLiteral("THEME"));
+    parser.addOption(themeOption);
     parser.addOption(atOption);
     parser.addOption(screenshotOption);
     parser.addOption(sizeOption);
     parser.process(app);
+
+    if (parser.isSet(themeOption))
+        Chronoscope::Theme::apply(parser.value(themeOption) == QLatin1String("dark"));
 
     Chronoscope::MainWindow window;
     QString path = parser.positionalArguments().value(0);

@@ -163,8 +163,9 @@ MainWindow::MainWindow(QWidget *parent)
         if (!error.isEmpty()) {
             m_lastMessage = error;
         } else {
-            m_session->loadTimeline(static_cast<TimelineData::Lanes>(m_laneBox->currentIndex()));
+            // The first frame first: the timeline's density (a pass over the log) comes after.
             m_session->seek(0);
+            m_session->loadTimeline(static_cast<TimelineData::Lanes>(m_laneBox->currentIndex()));
         }
         updateStatus();
     });
