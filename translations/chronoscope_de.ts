@@ -713,5 +713,9 @@
         <source>Window size, WIDTHxHEIGHT.</source>
         <translation>Fenstergröße, BREITExHÖHE.</translation>
     </message>
+    <message>
+        <source>light or dark (remembered for the next start).</source>
+        <translation>light (hell) oder dark (dunkel); wird für den nächsten Start gemerkt.</translation>
+    </message>
 </context>
 </TS>
