@@ -1,5 +1,7 @@
 #include "eventwriter.h"
 
+#include "schema.h"
+
 #include "error.h"
 #include "eventlog.h"
 
@@ -45,6 +47,22 @@ EventWriter::EventWriter(EventLog &log)
     , m_nextSeq(log.eventCount() + 1)
     , m_startedEmpty(m_nextSeq == 1)
 {}
+
+void EventWriter::beginBulk()
+{
+    if (!m_startedEmpty || m_indexesDropped)
+        return;
+    Schema::dropSecondaryIndexes(m_db);
+    m_indexesDropped = true;
+}
+
+void EventWriter::finish()
+{
+    if (!m_indexesDropped)
+        return;
+    Schema::createSecondaryIndexes(m_db);
+    m_indexesDropped = false;
+}
 
 int64_t EventWriter::nextStreamVersion(const std::string &stream)
 {

@@ -27,6 +27,11 @@ public:
     enum class Outcome { Written, DuplicateId };
 
     explicit EventWriter(EventLog &log);
+    /// For a bulk write: when the log is empty, sets the secondary indexes aside until finish()
+    /// (see Schema::dropSecondaryIndexes()).
+    void beginBulk();
+    /// Call before committing: rebuilds what beginBulk() set aside.
+    void finish();
 
     /// Writes the event and sets event.seq and event.streamVersion. A duplicate id writes
     /// nothing and returns DuplicateId; any other failure throws.
@@ -47,6 +52,7 @@ private:
     std::unordered_map<std::string, int64_t> m_streamVersions;
     int64_t m_nextSeq;
     const bool m_startedEmpty;
+    bool m_indexesDropped = false;
 };
 
 } // namespace Chronoscope

@@ -66,6 +66,7 @@ public:
         std::error_code ec;
         for (const auto &file : files)
             m_bytesTotal += std::filesystem::file_size(file, ec);
+        m_writer.beginBulk();
     }
 
     ~Run()
@@ -98,6 +99,7 @@ public:
             m_report.lastSeq = m_writer.lastSeq();
         }
         recordImport();
+        m_writer.finish();
         m_transaction.commit();
         return m_report;
     }

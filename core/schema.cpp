@@ -126,6 +126,19 @@ CREATE VIRTUAL TABLE event_search USING fts5 (
 
 } // namespace
 
+void dropSecondaryIndexes(Sql::Database &db)
+{
+    db.exec("DROP INDEX IF EXISTS events_recorded_at; DROP INDEX IF EXISTS events_causation;");
+}
+
+void createSecondaryIndexes(Sql::Database &db)
+{
+    // The same definitions as migration 4.
+    db.exec("CREATE INDEX IF NOT EXISTS events_recorded_at ON events (recorded_at);"
+            "CREATE INDEX IF NOT EXISTS events_causation ON events (causation_id) "
+            "WHERE causation_id IS NOT NULL;");
+}
+
 int latestVersion()
 {
     return static_cast<int>(migrations().size());

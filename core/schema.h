@@ -18,4 +18,10 @@ int latestVersion();
 /// transaction. The caller has checked that the file is a Chronoscope log not newer than us.
 void migrate(Sql::Database &db, int fromVersion);
 
+/// The indexes that only readers need (time ranges, causation). A bulk write into an empty log
+/// drops them first and builds them again at the end, in its own transaction: building an index
+/// over sorted data once is several times cheaper than keeping it up to date row by row.
+void dropSecondaryIndexes(Sql::Database &db);
+void createSecondaryIndexes(Sql::Database &db);
+
 } // namespace Chronoscope::Schema

@@ -190,6 +190,7 @@ public:
 
     void run()
     {
+        m_writer.beginBulk();
         schedule({kStart, 0, Pending::Kind::Arrival, 0, 0, 0, {}, {}});
         while (m_written < m_options.events && !m_queue.empty()) {
             Pending p = m_queue.top();
@@ -215,6 +216,7 @@ public:
                 break;
             }
         }
+        m_writer.finish();
     }
 
 private:

@@ -12,14 +12,18 @@
 #include <cmath>
 
 using namespace Chronoscope;
-using Test::pathIn;
 using nlohmann::json;
+using Test::pathIn;
 
 namespace {
 
-Event makeEvent(int64_t seq, const std::string &stream, const std::string &type,
-                const std::string &time, const std::string &data,
-                const std::string &metadata = "{}", int64_t schemaVersion = 1)
+Event makeEvent(int64_t seq,
+                const std::string &stream,
+                const std::string &type,
+                const std::string &time,
+                const std::string &data,
+                const std::string &metadata = "{}",
+                int64_t schemaVersion = 1)
 {
     Event e;
     e.seq = seq;
@@ -76,12 +80,17 @@ private slots:
         QCOMPARE(model.name(), std::string("tax"));
         State state;
         StepTrace before, after;
-        model.apply(makeEvent(1, "order-1", "OrderPlaced", "2018-01-31T23:59:59.999Z",
+        model.apply(makeEvent(1,
+                              "order-1",
+                              "OrderPlaced",
+                              "2018-01-31T23:59:59.999Z",
                               R"({"amount":100})"),
-                    state, &before);
-        model.apply(makeEvent(2, "order-2", "OrderPlaced", "2018-02-01T00:00:00Z",
-                              R"({"amount":100})"),
-                    state, &after);
+                    state,
+                    &before);
+        model.apply(
+                makeEvent(2, "order-2", "OrderPlaced", "2018-02-01T00:00:00Z", R"({"amount":100})"),
+                state,
+                &after);
         QCOMPARE((*state.stream("order-1"))["total"].get<double>(), 101.5);
         QCOMPARE((*state.stream("order-2"))["total"].get<double>(), 101.8);
         QCOMPARE(before.rules.size(), size_t(1));
@@ -90,9 +99,11 @@ private slots:
         QCOMPARE(after.rules[0].version["rate"].get<double>(), 0.018);
         // Before the first version there is none in force: a clear error.
         const std::string message = failureOf([&] {
-            model.apply(makeEvent(3, "order-3", "OrderPlaced", "1999-01-01T00:00:00Z",
-                                  R"({"amount":1})"),
-                        state, nullptr);
+            model.apply(
+                    makeEvent(
+                            3, "order-3", "OrderPlaced", "1999-01-01T00:00:00Z", R"({"amount":1})"),
+                    state,
+                    nullptr);
         });
         QVERIFY2(message.find("no version is in force") != std::string::npos, message.c_str());
         QVERIFY2(message.find("reducers.OrderPlaced threw at event 3") != std::string::npos,
@@ -109,16 +120,27 @@ model = {
 };)js",
                       "upcast.js");
         State state;
-        const Event v1 = makeEvent(1, "c-1", "Registered", "2018-01-01T00:00:00Z",
-                                   R"({"mail":"a@example.com"})", "{}", 1);
+        const Event v1 = makeEvent(1,
+                                   "c-1",
+                                   "Registered",
+                                   "2018-01-01T00:00:00Z",
+                                   R"({"mail":"a@example.com"})",
+                                   "{}",
+                                   1);
         model.apply(v1, state, nullptr);
         QVERIFY(*state.stream("c-1")
                 == json::parse(R"({"email":"a@example.com","v3":true,"schema":3})"));
         QCOMPARE(v1.data, std::string(R"({"mail":"a@example.com"})"));
         // A v2 event takes only the second step.
-        model.apply(makeEvent(2, "c-2", "Registered", "2018-01-01T00:00:00Z",
-                              R"({"email":"b@example.com"})", "{}", 2),
-                    state, nullptr);
+        model.apply(makeEvent(2,
+                              "c-2",
+                              "Registered",
+                              "2018-01-01T00:00:00Z",
+                              R"({"email":"b@example.com"})",
+                              "{}",
+                              2),
+                    state,
+                    nullptr);
         QVERIFY(*state.stream("c-2")
                 == json::parse(R"({"email":"b@example.com","v3":true,"schema":3})"));
     }
@@ -132,17 +154,31 @@ model = { reducers: { Charged(state, event, ctx) {
                       "gw.js");
         State state;
         StepTrace trace;
-        model.apply(makeEvent(7, "p-1", "Charged", "2018-01-01T00:00:00Z", "{}",
-                              R"({"gateway":[{"name":"fx","request":{"to":"EUR","from":"USD"},"response":{"rate":0.8}}]})"),
-                    state, &trace);
+        model.apply(
+                makeEvent(
+                        7,
+                        "p-1",
+                        "Charged",
+                        "2018-01-01T00:00:00Z",
+                        "{}",
+                        R"({"gateway":[{"name":"fx","request":{"to":"EUR","from":"USD"},"response":{"rate":0.8}}]})"),
+                state,
+                &trace);
         QCOMPARE((*state.stream("p-1"))["rate"].get<double>(), 0.8);
         QCOMPARE(trace.gatewayCalls.size(), size_t(1));
         QCOMPARE(trace.gatewayCalls[0].name, std::string("fx"));
 
         const std::string message = failureOf([&] {
-            model.apply(makeEvent(8, "p-2", "Charged", "2018-01-01T00:00:00Z", "{}",
-                                  R"({"gateway":[{"name":"fx","request":{"from":"USD","to":"GBP"},"response":{"rate":0.7}}]})"),
-                        state, nullptr);
+            model.apply(
+                    makeEvent(
+                            8,
+                            "p-2",
+                            "Charged",
+                            "2018-01-01T00:00:00Z",
+                            "{}",
+                            R"({"gateway":[{"name":"fx","request":{"from":"USD","to":"GBP"},"response":{"rate":0.7}}]})"),
+                    state,
+                    nullptr);
         });
         QVERIFY2(message.find("event 8") != std::string::npos, message.c_str());
         QVERIFY2(message.find("ctx.gateway(\"fx\", {\"from\":\"USD\",\"to\":\"EUR\"})")
@@ -159,7 +195,8 @@ model = { reducers: {
   Spin(state, event) { for (;;) {} },
   Fine(state, event) { return { ok: true }; },
 } };)js",
-                      "loop.js", std::chrono::milliseconds(200));
+                      "loop.js",
+                      std::chrono::milliseconds(200));
         State state;
         const std::string message = failureOf([&] {
             model.apply(makeEvent(42, "s", "Spin", "2018-01-01T00:00:00Z", "{}"), state, nullptr);
@@ -200,10 +237,11 @@ model = { reducers: { Added(state = { items: [] }, event) {
                       "mutate.js");
         State state;
         model.apply(makeEvent(1, "cart", "Added", "2018-01-01T00:00:00Z", R"({"item":"a"})"),
-                    state, nullptr);
+                    state,
+                    nullptr);
         const State snapshot = state;
-        const Event second = makeEvent(2, "cart", "Added", "2018-01-01T00:00:00Z",
-                                       R"({"item":"b"})");
+        const Event second
+                = makeEvent(2, "cart", "Added", "2018-01-01T00:00:00Z", R"({"item":"b"})");
         model.apply(second, state, nullptr);
         QVERIFY(*snapshot.stream("cart") == json::parse(R"({"items":["a"]})"));
         QVERIFY(*state.stream("cart") == json::parse(R"({"items":["a","b"]})"));
@@ -212,13 +250,14 @@ model = { reducers: { Added(state = { items: [] }, event) {
 
     void brokenScriptsAreRefusedWithFileAndLine()
     {
-        std::string message = failureOf([] { JsModel("model = {\n  reducers: {\n    x(: 1\n", "bad.js"); });
+        std::string message
+                = failureOf([] { JsModel("model = {\n  reducers: {\n    x(: 1\n", "bad.js"); });
         QVERIFY2(message.rfind("bad.js:3: SyntaxError", 0) == 0, message.c_str());
         message = failureOf([] { JsModel("const x = 1;", "empty.js"); });
-        QVERIFY2(message.find("must define an object `model") != std::string::npos, message.c_str());
-        message = failureOf([] {
-            JsModel("model = { rules: { tax: [ { rate: 1 } ] } };", "rules.js");
-        });
+        QVERIFY2(message.find("must define an object `model") != std::string::npos,
+                 message.c_str());
+        message = failureOf(
+                [] { JsModel("model = { rules: { tax: [ { rate: 1 } ] } };", "rules.js"); });
         QVERIFY2(message.find("needs \"from\"") != std::string::npos, message.c_str());
         // `const model = …` works as well as a global.
         JsModel constant("const model = { name: 'c', reducers: {} };", "const.js");
@@ -285,11 +324,14 @@ model = { reducers: { Added(state = { items: [] }, event) {
             const json data = json::parse(e.data);
             if (e.type == "OrderPlaced") {
                 const double rate = e.recordedAt < taxChange ? 0.015 : 0.018;
-                const double expected = std::round(data["amount"].get<double>() * (1 + rate) * 100) / 100;
+                const double expected
+                        = std::round(data["amount"].get<double>() * (1 + rate) * 100) / 100;
                 const json order = *state.stream(e.stream);
                 if (std::abs(order["total"].get<double>() - expected) > 1e-9)
-                    qWarning("order %s: total %f, expected %f", e.stream.c_str(),
-                             order["total"].get<double>(), expected);
+                    qWarning("order %s: total %f, expected %f",
+                             e.stream.c_str(),
+                             order["total"].get<double>(),
+                             expected);
                 orders += std::abs(order["total"].get<double>() - expected) < 1e-9;
             } else if (e.type == "PaymentCharged") {
                 charged += data["charged"].get<double>();
@@ -303,8 +345,10 @@ model = { reducers: { Added(state = { items: [] }, event) {
             }
         }
         QVERIFY(orders > 800);
-        const auto placed = static_cast<int>(std::count_if(
-                events.begin(), events.end(), [](const Event &e) { return e.type == "OrderPlaced"; }));
+        const auto placed
+                = static_cast<int>(std::count_if(events.begin(), events.end(), [](const Event &e) {
+                      return e.type == "OrderPlaced";
+                  }));
         QCOMPARE(orders, placed);
         double revenue = 0;
         const json revenueView = *state.projection("revenue");
