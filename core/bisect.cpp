@@ -1,27 +1,26 @@
 #include "bisect.h"
 
 #include "eventlog.h"
+#include "history.h"
 #include "replayer.h"
 
 namespace Chronoscope {
 
 namespace {
 
-bool holdsAt(EventLog &log,
-             Replayer &replayer,
+bool holdsAt(Replayer &replayer,
              ExpressionEngine &engine,
              ExpressionEngine::Id predicate,
              int64_t seq)
 {
     replayer.seek(seq);
-    const std::optional<Event> event = seq > 0 ? log.event(seq) : std::nullopt;
+    const std::optional<Event> event = seq > 0 ? replayer.history().at(seq) : std::nullopt;
     return engine.holds(predicate, event ? &*event : nullptr, replayer.state());
 }
 
 } // namespace
 
-Bisect::Result Bisect::run(EventLog &log,
-                           Replayer &replayer,
+Bisect::Result Bisect::run(Replayer &replayer,
                            ExpressionEngine &engine,
                            ExpressionEngine::Id predicate,
                            int64_t upTo)
@@ -29,7 +28,7 @@ Bisect::Result Bisect::run(EventLog &log,
     Result result;
     auto probe = [&](int64_t seq) {
         ++result.probes;
-        return holdsAt(log, replayer, engine, predicate, seq);
+        return holdsAt(replayer, engine, predicate, seq);
     };
     if (!probe(upTo))
         return result;

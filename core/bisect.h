@@ -6,7 +6,6 @@
 
 namespace Chronoscope {
 
-class EventLog;
 class Replayer;
 
 /// Finds the first event after which a predicate over the state holds, like `git bisect`:
@@ -25,11 +24,8 @@ public:
 
     /// Bisects positions 0..upTo. Errors in the predicate are thrown as Error (Failed) naming
     /// the event.
-    static Result run(EventLog &log,
-                      Replayer &replayer,
-                      ExpressionEngine &engine,
-                      ExpressionEngine::Id predicate,
-                      int64_t upTo);
+    static Result
+    run(Replayer &replayer, ExpressionEngine &engine, ExpressionEngine::Id predicate, int64_t upTo);
 
     /// The same question answered by replaying every event, and where the assumption breaks:
     /// the first event after `first` after which the predicate no longer holds.

@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "eventlog.h"
+#include "mainhistory.h"
 #include "replayer.h"
 
 namespace Chronoscope {
@@ -69,19 +70,27 @@ std::vector<Blame::Change> Blame::history(EventLog &log,
                                           int64_t upTo,
                                           const std::set<int64_t> &ignored)
 {
+    MainHistory main(log);
+    return history(main, model, pointer, upTo, ignored);
+}
+
+std::vector<Blame::Change> Blame::history(History &events,
+                                          Model &model,
+                                          const std::string &pointer,
+                                          int64_t upTo,
+                                          const std::set<int64_t> &ignored)
+{
     const auto [section, name] = sectionAndName(pointer);
     std::vector<Change> changes;
     std::optional<nlohmann::json> current;
 
     if (section == "streams") {
-        // The stream's state depends on its own events only.
+        // The stream's state depends on its own events only: on main the log's index reads
+        // just them; a branch is walked.
         State state;
         model.stateReplaced();
-        EventFilter filter;
-        filter.stream = exactGlob(name);
-        filter.toSeq = upTo;
-        log.forEachEvent(filter, [&](const Event &e) {
-            if (ignored.count(e.seq))
+        const auto apply = [&](const Event &e) {
+            if (ignored.count(e.seq) || e.stream != name)
                 return true;
             StepTrace trace;
             model.apply(e, state, &trace);
@@ -91,12 +100,20 @@ std::vector<Blame::Change> Blame::history(EventLog &log,
                 current = std::move(value);
             }
             return true;
-        });
+        };
+        if (auto *main = dynamic_cast<MainHistory *>(&events)) {
+            EventFilter filter;
+            filter.stream = exactGlob(name);
+            filter.toSeq = upTo;
+            main->log().forEachEvent(filter, apply);
+        } else {
+            events.forEach(1, upTo, EventFilter::Columns::All, apply);
+        }
         model.stateReplaced();
         return changes;
     }
 
-    Replayer replayer(log, model);
+    Replayer replayer(events, model);
     replayer.setIgnored(ignored);
     JsonString lastText;
     replayer.forward(upTo, [&](const Event &e, const State &state) {

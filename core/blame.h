@@ -13,6 +13,7 @@
 namespace Chronoscope {
 
 class EventLog;
+class History;
 
 /// "Which event changed this?": a git blame for a JSON path in the replayed state.
 ///
@@ -36,6 +37,12 @@ public:
     /// `ignored` are passed over. Throws Error (Input) for a pointer outside /streams/NAME and
     /// /projections/NAME.
     static std::vector<Change> history(EventLog &log,
+                                       Model &model,
+                                       const std::string &pointer,
+                                       int64_t upTo,
+                                       const std::set<int64_t> &ignored = {});
+    /// The same over any history (main or a branch).
+    static std::vector<Change> history(History &events,
                                        Model &model,
                                        const std::string &pointer,
                                        int64_t upTo,

@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "eventlog.h"
+#include "history.h"
 #include "replayer.h"
 
 #include <sqlite3.h>
@@ -110,7 +111,7 @@ BreakpointRunner::nextStaticHit(const std::vector<Armed> &armed, int64_t from, b
 
 void BreakpointRunner::prime(std::vector<Armed> &armed, int64_t seq)
 {
-    std::optional<Event> event = seq > 0 ? m_log.event(seq) : std::nullopt;
+    std::optional<Event> event = seq > 0 ? m_replayer.history().at(seq) : std::nullopt;
     for (Armed &a : armed) {
         const Breakpoint &b = m_breakpoints[a.index];
         if (b.kind != Breakpoint::Kind::Change)
@@ -162,14 +163,15 @@ std::optional<BreakpointRunner::Hit> BreakpointRunner::runForward(const std::ato
                                                                   const Progress &progress)
 {
     std::vector<Armed> live = armed();
-    const int64_t head = m_log.eventCount();
-    if (!hasExpressions(live)) {
+    const int64_t head = m_replayer.history().length();
+    // On main the log's indexes find type, stream and source hits; a branch is walked.
+    if (!hasExpressions(live) && m_replayer.history().isMain()) {
         const std::optional<int64_t> next
                 = live.empty() ? std::nullopt : nextStaticHit(live, m_replayer.position(), true);
         m_replayer.seek(next.value_or(head));
         if (!next)
             return std::nullopt;
-        const Event event = *m_log.event(*next);
+        const Event event = *m_replayer.history().at(*next);
         return finish(*next, hitsAt(live, event, m_replayer.state()));
     }
     prime(live, m_replayer.position());
@@ -193,13 +195,13 @@ std::optional<BreakpointRunner::Hit> BreakpointRunner::runBackward(const std::at
 {
     std::vector<Armed> live = armed();
     const int64_t from = m_replayer.position();
-    if (!hasExpressions(live)) {
+    if (!hasExpressions(live) && m_replayer.history().isMain()) {
         const std::optional<int64_t> previous
                 = live.empty() ? std::nullopt : nextStaticHit(live, from, false);
         m_replayer.seek(previous.value_or(0));
         if (!previous)
             return std::nullopt;
-        const Event event = *m_log.event(*previous);
+        const Event event = *m_replayer.history().at(*previous);
         return finish(*previous, hitsAt(live, event, m_replayer.state()));
     }
     for (int64_t end = from - 1; end >= 1;) {

@@ -1,5 +1,7 @@
 #include "exporter.h"
 
+#include "history.h"
+
 #include "cloudeventmapper.h"
 #include "error.h"
 #include "eventlog.h"
@@ -7,6 +9,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
 
 namespace Chronoscope::Exporter {
 
@@ -118,7 +121,12 @@ void appendCloudEvent(std::string &out, const Event &e)
     out.push_back('}');
 }
 
-int64_t write(EventLog &log, const EventFilter &filter, ExportFormat format, std::FILE *out)
+namespace {
+
+// Writes what `each` visits, in buffered blocks.
+int64_t writeAll(ExportFormat format,
+                 std::FILE *out,
+                 const std::function<void(const std::function<bool(const Event &)> &)> &each)
 {
     std::string buffer;
     buffer.reserve(1 << 20);
@@ -128,7 +136,7 @@ int64_t write(EventLog &log, const EventFilter &filter, ExportFormat format, std
             throw Error::failed(std::string("export: cannot write: ") + std::strerror(errno));
         buffer.clear();
     };
-    log.forEachEvent(filter, [&](const Event &e) {
+    each([&](const Event &e) {
         if (format == ExportFormat::Jsonl)
             appendCanonical(buffer, e);
         else
@@ -143,6 +151,22 @@ int64_t write(EventLog &log, const EventFilter &filter, ExportFormat format, std
     if (std::fflush(out) != 0)
         throw Error::failed(std::string("export: cannot write: ") + std::strerror(errno));
     return count;
+}
+
+} // namespace
+
+int64_t write(EventLog &log, const EventFilter &filter, ExportFormat format, std::FILE *out)
+{
+    return writeAll(format, out, [&](const std::function<bool(const Event &)> &visit) {
+        log.forEachEvent(filter, visit);
+    });
+}
+
+int64_t write(History &history, int64_t upTo, ExportFormat format, std::FILE *out)
+{
+    return writeAll(format, out, [&](const std::function<bool(const Event &)> &visit) {
+        history.forEach(1, upTo, EventFilter::Columns::All, visit);
+    });
 }
 
 } // namespace Chronoscope::Exporter

@@ -9,6 +9,7 @@
 namespace Chronoscope {
 
 class EventLog;
+class History;
 
 enum class ExportFormat { Jsonl, CloudEvents };
 
@@ -26,6 +27,9 @@ void appendCloudEvent(std::string &out, const Event &event);
 /// Streams the matching events to `out`; returns how many were written. Throws Error on a
 /// write failure.
 int64_t write(EventLog &log, const EventFilter &filter, ExportFormat format, std::FILE *out);
+/// Streams a history's events (main or a branch) up to a position: a branch's events carry
+/// their positions as seqs.
+int64_t write(History &history, int64_t upTo, ExportFormat format, std::FILE *out);
 
 } // namespace Exporter
 

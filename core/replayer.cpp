@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "eventlog.h"
+#include "mainhistory.h"
 
 namespace Chronoscope {
 
@@ -12,13 +13,25 @@ constexpr size_t kRecentSteps = 64;
 } // namespace
 
 Replayer::Replayer(EventLog &log, Model &model, int64_t snapshotInterval)
-    : m_log(log)
+    : m_ownHistory(std::make_unique<MainHistory>(log))
+    , m_history(*m_ownHistory)
     , m_model(model)
     , m_interval(std::max<int64_t>(1, snapshotInterval))
-    , m_head(log.eventCount())
+    , m_head(m_history.length())
 {
     m_snapshots.emplace(0, State());
 }
+
+Replayer::Replayer(History &history, Model &model, int64_t snapshotInterval)
+    : m_history(history)
+    , m_model(model)
+    , m_interval(std::max<int64_t>(1, snapshotInterval))
+    , m_head(m_history.length())
+{
+    m_snapshots.emplace(0, State());
+}
+
+Replayer::~Replayer() = default;
 
 void Replayer::restore(int64_t seq, const State &state)
 {
@@ -31,6 +44,8 @@ void Replayer::restore(int64_t seq, const State &state)
 
 void Replayer::useStore(SnapshotStore *store, int64_t storedInterval)
 {
+    if (!m_history.isMain())
+        store = nullptr; // stored states are main's
     m_store = store;
     m_storedInterval = std::max(m_interval, storedInterval / m_interval * m_interval);
     m_storedMax = store ? store->lastSeq() : 0;
@@ -94,11 +109,10 @@ void Replayer::flushStored()
 void Replayer::seek(int64_t target)
 {
     if (target > m_head)
-        m_head = m_log.eventCount(); // events appended since: the history is append-only
+        m_head = m_history.length(); // events appended since: the history is append-only
     if (target < 0 || target > m_head)
-        throw Error::notFound("event " + std::to_string(target)
-                              + " is not in the history (main has " + std::to_string(m_head)
-                              + " events)");
+        throw Error::notFound("event " + std::to_string(target) + " is not in the history ("
+                              + m_history.name() + " has " + std::to_string(m_head) + " events)");
     if (target == m_position)
         return;
     for (const auto &[seq, state] : m_recent) {
@@ -119,16 +133,12 @@ void Replayer::applyUpTo(int64_t target, const Visitor *visit)
 {
     if (target <= m_position)
         return;
-    EventFilter filter;
-    filter.fromSeq = m_position + 1;
-    filter.toSeq = target;
-    if (visit)
-        filter.columns = EventFilter::Columns::All;
-    else
-        filter.columns = m_model.needsWholeEvent() ? EventFilter::Columns::WithoutResult
-                                                   : EventFilter::Columns::StreamAndData;
+    EventFilter::Columns columns = EventFilter::Columns::All;
+    if (!visit)
+        columns = m_model.needsWholeEvent() ? EventFilter::Columns::WithoutResult
+                                            : EventFilter::Columns::StreamAndData;
     const bool storing = m_store && m_ignored.empty();
-    m_log.forEachEvent(filter, [this, storing, visit](const Event &e) {
+    m_history.forEach(m_position + 1, target, columns, [this, storing, visit](const Event &e) {
         const bool ignored = m_ignored.count(e.seq) > 0;
         if (!ignored) {
             m_model.apply(e, m_state, nullptr);
@@ -157,7 +167,7 @@ void Replayer::applyUpTo(int64_t target, const Visitor *visit)
 void Replayer::forward(int64_t target, const Visitor &visit)
 {
     if (target > m_head)
-        m_head = m_log.eventCount();
+        m_head = m_history.length();
     target = std::min(target, m_head);
     applyUpTo(target, &visit);
 }
@@ -165,7 +175,7 @@ void Replayer::forward(int64_t target, const Visitor &visit)
 bool Replayer::stepForward()
 {
     if (m_position >= m_head)
-        m_head = m_log.eventCount();
+        m_head = m_history.length();
     if (m_position >= m_head)
         return false;
     m_recent.emplace_back(m_position, m_state);
@@ -210,11 +220,11 @@ void Replayer::setIgnored(std::set<int64_t> seqs)
 Replayer::Step Replayer::explain(int64_t seq)
 {
     if (seq < 1 || seq > m_head)
-        throw Error::notFound("event " + std::to_string(seq) + " is not in the history (main has "
-                              + std::to_string(m_head) + " events)");
+        throw Error::notFound("event " + std::to_string(seq) + " is not in the history ("
+                              + m_history.name() + " has " + std::to_string(m_head) + " events)");
     seek(seq - 1);
     Step step;
-    step.event = *m_log.event(seq);
+    step.event = *m_history.at(seq);
     step.ignored = m_ignored.count(seq) > 0;
     step.before = m_state.stream(step.event.stream);
     m_recent.emplace_back(m_position, m_state);

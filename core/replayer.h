@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_set>
 #include <vector>
@@ -14,6 +15,7 @@
 namespace Chronoscope {
 
 class EventLog;
+class History;
 
 /// Computes the state of main at any position by folding events through a model: forward,
 /// backward and anywhere. Snapshots of the state are taken every `snapshotInterval` events as
@@ -28,7 +30,12 @@ class Replayer
 public:
     static constexpr int64_t kDefaultSnapshotInterval = 512;
 
+    /// Replays main.
     Replayer(EventLog &log, Model &model, int64_t snapshotInterval = kDefaultSnapshotInterval);
+    /// Replays any history (main or a branch); the history must outlive the replayer.
+    Replayer(History &history, Model &model, int64_t snapshotInterval = kDefaultSnapshotInterval);
+    ~Replayer();
+    History &history() { return m_history; }
 
     /// The seq of the last event applied; 0 before the first.
     int64_t position() const { return m_position; }
@@ -68,7 +75,8 @@ public:
     /// Stores replayed states in the log every `storedInterval` events as the replay passes them
     /// (a multiple of the snapshot interval), and starts later seeks from stored ones, so the
     /// next replayer on this log need not replay from the beginning. Not used while events are
-    /// ignored. The store must outlive the replayer.
+    /// ignored, nor for a branch (stored states are main's). The store must outlive the
+    /// replayer.
     void useStore(SnapshotStore *store, int64_t storedInterval);
 
     /// For tests and benchmarks: events applied since construction.
@@ -82,7 +90,8 @@ private:
     void passStoredBoundary(int64_t seq);
     void flushStored();
 
-    EventLog &m_log;
+    std::unique_ptr<History> m_ownHistory; // main, when made from a log
+    History &m_history;
     Model &m_model;
     const int64_t m_interval;
     int64_t m_head;

@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "eventlog.h"
+#include "mainhistory.h"
 
 #include <charconv>
 
@@ -42,8 +43,8 @@ std::string Revision::text() const
 int64_t resolveRevision(EventLog &log, const Revision &revision)
 {
     if (revision.branch != "main")
-        throw Error::notFound(log.path() + ": no branch \"" + revision.branch
-                              + "\" (this log has only main)");
+        throw Error::notFound("revision " + revision.text() + " is on branch \"" + revision.branch
+                              + "\", not main");
     const int64_t head = log.eventCount();
     if (revision.seq) {
         if (*revision.seq > head)
@@ -56,6 +57,30 @@ int64_t resolveRevision(EventLog &log, const Revision &revision)
                           "SELECT coalesce(max(seq), 0) FROM events WHERE recorded_at < ?");
         st.bind(1, *revision.time);
         return st.step() ? st.columnInt(0) : 0;
+    }
+    return head;
+}
+
+int64_t resolveRevision(History &history, const Revision &revision)
+{
+    if (history.isMain())
+        return resolveRevision(static_cast<MainHistory &>(history).log(), revision);
+    const int64_t head = history.length();
+    if (revision.seq) {
+        if (*revision.seq > head)
+            throw Error::notFound("revision " + revision.text() + ": " + history.name()
+                                  + " has only " + std::to_string(head) + " events");
+        return *revision.seq;
+    }
+    if (revision.time) {
+        // A branch's events are in its own order: the last one recorded before the time.
+        int64_t last = 0;
+        history.forEach(1, head, EventFilter::Columns::All, [&](const Event &e) {
+            if (e.recordedAt < *revision.time)
+                last = e.seq;
+            return true;
+        });
+        return last;
     }
     return head;
 }

@@ -9,6 +9,7 @@
 namespace Chronoscope {
 
 class EventLog;
+class History;
 
 /// A point in a history, git-style (DESIGN.md): "main" (the head), "main@120" (after event 120)
 /// or "main@2018-02-01T00:00:00Z" (after the last event recorded before that time).
@@ -24,7 +25,10 @@ struct Revision
 };
 
 /// The seq of main the revision ends at (0 for the empty history before the first event).
-/// Throws Error (NotFound) for a branch the log does not have or a seq past its end.
+/// Throws Error (NotFound) for a revision of another branch, or a seq past the end.
 int64_t resolveRevision(EventLog &log, const Revision &revision);
+/// The position in `history` (main or a branch, see BranchHistory::open()) the revision ends
+/// at; its branch name is not checked against the history's.
+int64_t resolveRevision(History &history, const Revision &revision);
 
 } // namespace Chronoscope

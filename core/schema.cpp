@@ -120,6 +120,28 @@ CREATE VIRTUAL TABLE event_search USING fts5 (
     content = '', tokenize = 'unicode61'
 );
 )sql",
+            // 5: parallel histories. A branch forks a parent (main or a branch) at a position;
+            // its edits skip, insert or replace the parent's events, named by id.
+            R"sql(
+CREATE TABLE branches (
+    name          TEXT PRIMARY KEY,
+    parent        TEXT NOT NULL,
+    fork_position INTEGER NOT NULL,
+    truncate      INTEGER NOT NULL DEFAULT 0,
+    model_source  TEXT,             -- JavaScript; NULL: the log's model
+    model_hash    TEXT,
+    created_at    INTEGER NOT NULL
+);
+CREATE TABLE branch_edits (
+    id         INTEGER PRIMARY KEY,
+    branch     TEXT NOT NULL REFERENCES branches (name),
+    kind       TEXT NOT NULL CHECK (kind IN ('skip', 'insert', 'replace')),
+    target     TEXT NOT NULL,       -- the id of the parent's event
+    event      TEXT,                -- insert, replace: the new event, canonical JSON
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX branch_edits_branch ON branch_edits (branch, id);
+)sql",
     };
     return list;
 }

@@ -237,7 +237,7 @@ void debuggerBenchmarks(EventLog &log, double fullReplaySeconds, double scanRate
                 = engine.compile("state.streams[\"" + payment + "\"]?.reason !== undefined");
         Bisect::Result result;
         const double bisectTime
-                = seconds([&] { result = Bisect::run(log, replayer, engine, predicate, head); });
+                = seconds([&] { result = Bisect::run(replayer, engine, predicate, head); });
         if (result.first != refundSeq)
             throw std::runtime_error("bisect did not find the refund");
         print({"bisect.ms", 1000 * bisectTime, "full_replay_ms", 1000 * fullReplaySeconds});

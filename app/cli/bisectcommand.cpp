@@ -34,12 +34,11 @@ int runBisect(const QStringList &arguments)
     if (!predicate)
         throw Error::input("--predicate is required");
     EventLog log(cl.logPath(), EventLog::OpenMode::Existing);
-    const int64_t upTo
-            = resolveRevision(log, Revision::parse(toStd(cl.value(QStringLiteral("rev")))));
-    ReplaySetup setup(log, cl);
+    ReplaySetup setup(log, cl, toStd(cl.value(QStringLiteral("rev"))));
+    const int64_t upTo = setup.position;
     ExpressionEngine engine;
     const auto id = engine.compile(*predicate);
-    const Bisect::Result result = Bisect::run(log, *setup.replayer, engine, id, upTo);
+    const Bisect::Result result = Bisect::run(*setup.replayer, engine, id, upTo);
     if (!result.first)
         throw Error::failed("the predicate does not hold at "
                             + toStd(cl.value(QStringLiteral("rev"))) + " (event "
@@ -50,7 +49,8 @@ int runBisect(const QStringList &arguments)
     std::optional<Bisect::LinearResult> linear;
     if (cl.isSet(QStringLiteral("check")))
         linear = Bisect::linear(*setup.replayer, engine, id, upTo);
-    const std::optional<Event> event = *result.first > 0 ? log.event(*result.first) : std::nullopt;
+    const std::optional<Event> event
+            = *result.first > 0 ? setup.history->at(*result.first) : std::nullopt;
 
     if (cl.json()) {
         nlohmann::ordered_json out = {{"first", event ? eventSummary(*event) : nullptr},

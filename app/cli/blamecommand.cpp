@@ -73,11 +73,10 @@ int runBlame(const QStringList &arguments)
     if (!path)
         throw Error::input("--path is required (e.g. --path /streams/order-31/total)");
     EventLog log(cl.logPath(), EventLog::OpenMode::Existing);
-    const int64_t seq
-            = resolveRevision(log, Revision::parse(toStd(cl.value(QStringLiteral("rev")))));
-    ReplaySetup setup(log, cl);
+    ReplaySetup setup(log, cl, toStd(cl.value(QStringLiteral("rev"))));
+    const int64_t seq = setup.position;
     std::vector<Blame::Change> changes
-            = Blame::history(log, *setup.model, *path, seq, setup.ignored);
+            = Blame::history(*setup.history, *setup.model, *path, seq, setup.ignored);
     if (changes.empty())
         throw Error::notFound("no event up to " + toStd(cl.value(QStringLiteral("rev")))
                               + " set anything at " + *path);

@@ -35,6 +35,8 @@ const std::vector<Command> &commands()
             {"blame", "LOG           the event that last changed a path in the state", runBlame},
             {"bisect", "LOG           the first event after which a predicate holds", runBisect},
             {"rate", "LOG           event rates over time and their trend", runRate},
+            {"branch", "LOG           fork, skip, insert, replace: parallel histories", runBranch},
+            {"diff", "LOG A B       compare two revisions' states or events", runDiff},
     };
     return list;
 }

@@ -33,5 +33,7 @@ int runWatch(const QStringList &arguments);
 int runBlame(const QStringList &arguments);
 int runBisect(const QStringList &arguments);
 int runRate(const QStringList &arguments);
+int runBranch(const QStringList &arguments);
+int runDiff(const QStringList &arguments);
 
 } // namespace Chronoscope::Cli

@@ -1,12 +1,52 @@
+#include "branchhistory.h"
 #include "commandline.h"
 #include "commands.h"
+#include "error.h"
 #include "eventlog.h"
 #include "exporter.h"
 #include "output.h"
 #include "revision.h"
 #include "searchindex.h"
 
+#include <sqlite3.h>
+
 namespace Chronoscope::Cli {
+
+namespace {
+
+bool matches(const std::optional<std::string> &glob, const std::optional<std::string> &value)
+{
+    return !glob || (value && sqlite3_strglob(glob->c_str(), value->c_str()) == 0);
+}
+
+// A branch's events are its own sequence (positions, not seqs), read through its history.
+int listBranchEvents(EventLog &log, const Revision &revision, const CommandLine &cl)
+{
+    if (cl.isSet(QStringLiteral("search")))
+        throw Error::input("--search reads main's index; it does not search a branch");
+    auto history = BranchHistory::open(log, revision.branch);
+    const int64_t upTo = resolveRevision(*history, revision);
+    const auto stream = cl.optionalValue(QStringLiteral("stream"));
+    const auto type = cl.optionalValue(QStringLiteral("type"));
+    const auto source = cl.optionalValue(QStringLiteral("source"));
+    const int64_t from = cl.optionalInteger(QStringLiteral("from")).value_or(1);
+    int64_t left = cl.optionalInteger(QStringLiteral("limit")).value_or(INT64_MAX);
+    std::string text;
+    history->forEach(from, upTo, EventFilter::Columns::All, [&](const Event &e) {
+        if (!matches(stream, e.stream) || !matches(type, e.type) || !matches(source, e.source))
+            return true;
+        if (cl.json())
+            Exporter::appendCanonical(text, e);
+        else
+            text += eventLine(e);
+        text += '\n';
+        return --left > 0;
+    });
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return 0;
+}
+
+} // namespace
 
 int runEvents(const QStringList &arguments)
 {
@@ -42,8 +82,11 @@ int runEvents(const QStringList &arguments)
         return 0;
     cl.positional(1, 1);
     EventLog log(cl.logPath(), EventLog::OpenMode::Existing);
+    const Revision revision = Revision::parse(toStd(cl.value(QStringLiteral("rev"))));
+    if (revision.branch != "main")
+        return listBranchEvents(log, revision, cl);
     EventFilter filter;
-    filter.toSeq = resolveRevision(log, Revision::parse(toStd(cl.value(QStringLiteral("rev")))));
+    filter.toSeq = resolveRevision(log, revision);
     filter.stream = cl.optionalValue(QStringLiteral("stream"));
     filter.type = cl.optionalValue(QStringLiteral("type"));
     filter.source = cl.optionalValue(QStringLiteral("source"));

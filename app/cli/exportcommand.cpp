@@ -1,3 +1,4 @@
+#include "branchhistory.h"
 #include "commandline.h"
 #include "commands.h"
 #include "error.h"
@@ -46,12 +47,20 @@ int runExport(const QStringList &arguments)
                            + "\"");
 
     EventLog log(cl.logPath(), EventLog::OpenMode::Existing);
+    const Revision revision = Revision::parse(toStd(cl.value(QStringLiteral("rev"))));
+    auto history = BranchHistory::open(log, revision.branch);
+    const int64_t upTo = resolveRevision(*history, revision);
     EventFilter filter;
-    filter.toSeq = resolveRevision(log, Revision::parse(toStd(cl.value(QStringLiteral("rev")))));
+    filter.toSeq = upTo;
+    // Main through the log's query, a branch through its history.
+    auto write = [&](std::FILE *out) {
+        return history->isMain() ? Exporter::write(log, filter, format, out)
+                                 : Exporter::write(*history, upTo, format, out);
+    };
 
     const auto output = cl.optionalValue(QStringLiteral("output"));
     if (!output) {
-        Exporter::write(log, filter, format, stdout);
+        write(stdout);
         return 0;
     }
     const std::string temporary = *output + ".partial";
@@ -60,7 +69,7 @@ int runExport(const QStringList &arguments)
         throw Error::input(*output + ": cannot write: " + std::strerror(errno));
     int64_t count = 0;
     try {
-        count = Exporter::write(log, filter, format, file);
+        count = write(file);
     } catch (...) {
         std::fclose(file);
         std::remove(temporary.c_str());

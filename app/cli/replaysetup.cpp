@@ -1,8 +1,11 @@
 #include "replaysetup.h"
 
+#include "branchhistory.h"
 #include "commandline.h"
 #include "error.h"
+#include "jsmodel.h"
 #include "modelloader.h"
+#include "revision.h"
 
 namespace Chronoscope::Cli {
 
@@ -16,10 +19,27 @@ void addReplayOptions(CommandLine &cl)
                  QStringLiteral("SEQ,..."));
 }
 
-ReplaySetup::ReplaySetup(EventLog &log, const CommandLine &cl)
+ReplaySetup::ReplaySetup(EventLog &log, const CommandLine &cl, const std::string &revision)
 {
-    model = loadModel(log, cl.optionalValue(QStringLiteral("model")));
-    replayer = std::make_unique<Replayer>(log, *model);
+    const Revision rev = Revision::parse(revision);
+    history = BranchHistory::open(log, rev.branch);
+    position = resolveRevision(*history, rev);
+    const auto file = cl.optionalValue(QStringLiteral("model"));
+    // The nearest branch on the way to main that has a model of its own.
+    std::optional<Branch> withModel;
+    for (History *h = history.get(); !file && h && !h->isMain();) {
+        auto *branch = static_cast<BranchHistory *>(h);
+        if (branch->branch().modelSource) {
+            withModel = branch->branch();
+            break;
+        }
+        h = &branch->parent();
+    }
+    if (withModel)
+        model = std::make_unique<JsModel>(*withModel->modelSource, withModel->name + " model");
+    else
+        model = loadModel(log, file);
+    replayer = std::make_unique<Replayer>(*history, *model);
     store = std::make_unique<SnapshotStore>(log, model->hash());
     replayer->useStore(store.get(), kStoredInterval);
     if (cl.isSet(QStringLiteral("ignore"))) {

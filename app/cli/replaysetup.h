@@ -1,5 +1,6 @@
 #pragma once
 
+#include "history.h"
 #include "model.h"
 #include "replayer.h"
 #include "snapshotstore.h"
@@ -20,12 +21,15 @@ class CommandLine;
 /// What the commands that replay share: --model FILE.js and --ignore SEQ,….
 void addReplayOptions(CommandLine &cl);
 
-/// A replayer over the log with the model the options ask for (see loadModel()), the events
-/// of --ignore ignored, and the log's stored states used (when nothing is ignored).
+/// A replayer over the history of a revision (main or a branch) with the model the options ask
+/// for — --model, else the branch's model, else the log's (see loadModel()) — the events of
+/// --ignore ignored, and the log's stored states used (main, nothing ignored).
 struct ReplaySetup
 {
-    ReplaySetup(EventLog &log, const CommandLine &cl);
+    ReplaySetup(EventLog &log, const CommandLine &cl, const std::string &revision = "main");
 
+    std::unique_ptr<History> history;
+    int64_t position = 0; ///< where the revision ends in the history
     std::unique_ptr<Model> model;
     std::unique_ptr<SnapshotStore> store;
     std::unique_ptr<Replayer> replayer;

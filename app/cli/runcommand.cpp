@@ -32,8 +32,8 @@ int runRun(const QStringList &arguments)
     const bool backward = cl.isSet(QStringLiteral("backward"));
     const std::string from
             = cl.optionalValue(QStringLiteral("from")).value_or(backward ? "main" : "main@0");
-    const int64_t start = resolveRevision(log, Revision::parse(from));
-    ReplaySetup setup(log, cl);
+    ReplaySetup setup(log, cl, from);
+    const int64_t start = setup.position;
     BreakpointStore store(log);
     std::vector<Breakpoint> breakpoints = store.list();
     ExpressionEngine engine;
@@ -52,7 +52,7 @@ int runRun(const QStringList &arguments)
     }
     for (const int64_t id : hit->breakpoints)
         store.recordHit(id);
-    const Event event = *log.event(hit->seq);
+    const Event event = *setup.history->at(hit->seq);
     if (cl.json()) {
         nlohmann::ordered_json ids = hit->breakpoints;
         printJson({{"hit", eventSummary(event)}, {"breakpoints", ids}});

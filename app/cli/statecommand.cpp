@@ -72,9 +72,8 @@ int runState(const QStringList &arguments)
         return 0;
     cl.positional(1, 1);
     EventLog log(cl.logPath(), EventLog::OpenMode::Existing);
-    const int64_t seq
-            = resolveRevision(log, Revision::parse(toStd(cl.value(QStringLiteral("rev")))));
-    ReplaySetup setup(log, cl);
+    ReplaySetup setup(log, cl, toStd(cl.value(QStringLiteral("rev"))));
+    const int64_t seq = setup.position;
     Replayer &replayer = *setup.replayer;
 
     if (cl.isSet(QStringLiteral("explain"))) {
@@ -143,7 +142,7 @@ int runState(const QStringList &arguments)
     const auto path = cl.optionalValue(QStringLiteral("path"));
     const auto value = replayer.state().at(path.value_or(""));
     if (!value)
-        throw Error::notFound("state: nothing at " + *path + " at revision "
+        throw Error::notFound("nothing at " + *path + " at revision "
                               + toStd(cl.value(QStringLiteral("rev"))));
     printOut(value->dump(2));
     return 0;

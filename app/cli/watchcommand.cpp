@@ -25,16 +25,16 @@ int runWatch(const QStringList &arguments)
         return 0;
     const QStringList args = cl.positional(2);
     EventLog log(toStd(args[0]), EventLog::OpenMode::Existing);
-    const int64_t seq
-            = resolveRevision(log, Revision::parse(toStd(cl.value(QStringLiteral("rev")))));
-    ReplaySetup setup(log, cl);
+    ReplaySetup setup(log, cl, toStd(cl.value(QStringLiteral("rev"))));
+    const int64_t seq = setup.position;
     ExpressionEngine engine;
     WatchList watches(engine);
     for (qsizetype i = 1; i < args.size(); ++i)
         watches.add(toStd(args[i]));
     auto updateAt = [&](int64_t position) {
         setup.replayer->seek(position);
-        const std::optional<Event> event = position > 0 ? log.event(position) : std::nullopt;
+        const std::optional<Event> event
+                = position > 0 ? setup.history->at(position) : std::nullopt;
         watches.update(event ? &*event : nullptr, setup.replayer->state());
     };
     std::vector<WatchList::Watch> previous;

@@ -149,7 +149,7 @@ private slots:
         if (first >= 0)
             QCOMPARE(*linear.first, first);
         Replayer replayer(*m_log, *m_model);
-        const Bisect::Result result = Bisect::run(*m_log, replayer, engine, id, 500);
+        const Bisect::Result result = Bisect::run(replayer, engine, id, 500);
         QCOMPARE(result.first, linear.first);
         // log2(500) ≈ 9 probes, plus the two ends.
         QVERIFY2(result.probes <= 11, std::to_string(result.probes).c_str());
@@ -160,7 +160,7 @@ private slots:
         ExpressionEngine engine;
         Replayer replayer(*m_log, *m_model);
         const auto never = engine.compile(R"(state.streams["order-104"]?.status === "cancelled")");
-        const Bisect::Result result = Bisect::run(*m_log, replayer, engine, never, 500);
+        const Bisect::Result result = Bisect::run(replayer, engine, never, 500);
         QVERIFY(!result.first);
         QCOMPARE(result.probes, 1);
         // Placed at 349, shipped at 351: it holds, then stops holding.

@@ -1,0 +1,115 @@
+#include "commandline.h"
+#include "commands.h"
+#include "error.h"
+#include "eventlog.h"
+#include "historydiff.h"
+#include "output.h"
+#include "replaysetup.h"
+
+namespace Chronoscope::Cli {
+
+namespace {
+
+std::string readable(const nlohmann::json &operations, const State &a)
+{
+    std::string text;
+    for (const auto &op : operations) {
+        const std::string path = op.value("path", "");
+        const std::string kind = op.value("op", "");
+        const auto before = kind == "add" ? std::nullopt : a.at(path);
+        text += "  " + path + ": " + (before ? before->dump() : std::string("(none)")) + " -> "
+                + (kind == "remove" ? std::string("(removed)") : op["value"].dump()) + "\n";
+    }
+    return text.empty() ? std::string("  (no difference)\n") : text;
+}
+
+nlohmann::ordered_json refs(const std::vector<HistoryDiff::EventRef> &list)
+{
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto &r : list)
+        out.push_back({{"a", r.positionA}, {"b", r.positionB}, {"id", r.id}, {"type", r.type}});
+    return out;
+}
+
+std::string listed(const char *title, const std::vector<HistoryDiff::EventRef> &list)
+{
+    std::string text = std::string(title) + ": " + std::to_string(list.size()) + "\n";
+    size_t shown = 0;
+    for (const auto &r : list) {
+        if (++shown > 50) {
+            text += "    … (" + std::to_string(list.size() - 50) + " more; --json lists all)\n";
+            break;
+        }
+        text += "    " + (r.positionA ? "A@" + std::to_string(r.positionA) : std::string("-")) + " "
+                + (r.positionB ? "B@" + std::to_string(r.positionB) : std::string("-")) + "  "
+                + r.type + "  " + r.id + "\n";
+    }
+    return text;
+}
+
+} // namespace
+
+int runDiff(const QStringList &arguments)
+{
+    CommandLine cl(QStringLiteral("diff"),
+                   QStringLiteral("LOG REV_A REV_B [--events] [--other-log LOG2]"),
+                   QStringLiteral("Compares two revisions (main@N, a branch, a time). Without "
+                                  "--events: the difference of their states as RFC 6902 "
+                                  "operations (--json) or path: before -> after. With --events: "
+                                  "the histories aligned event by event (by id, then by place): "
+                                  "the first divergence, events only in A, only in B, and changed "
+                                  "ones. --other-log makes REV_B a revision of LOG2 (production "
+                                  "and test databases)."));
+    cl.addOption({QStringLiteral("events")}, QStringLiteral("Compare the events, not the states."));
+    cl.addOption({QStringLiteral("other-log")},
+                 QStringLiteral("REV_B is a revision of this log."),
+                 QStringLiteral("LOG2"));
+    addReplayOptions(cl);
+    if (!cl.parse(arguments))
+        return 0;
+    const QStringList args = cl.positional(3, 3);
+    EventLog logA(toStd(args[0]), EventLog::OpenMode::Existing);
+    std::unique_ptr<EventLog> other;
+    if (const auto path = cl.optionalValue(QStringLiteral("other-log")))
+        other = std::make_unique<EventLog>(*path, EventLog::OpenMode::Existing);
+    EventLog &logB = other ? *other : logA;
+    ReplaySetup a(logA, cl, toStd(args[1]));
+    ReplaySetup b(logB, cl, toStd(args[2]));
+
+    if (cl.isSet(QStringLiteral("events"))) {
+        const HistoryDiff::Events d
+                = HistoryDiff::events(*a.history, a.position, *b.history, b.position);
+        if (cl.json()) {
+            printJson({{"first_divergence",
+                        d.firstDivergence ? nlohmann::ordered_json(*d.firstDivergence) : nullptr},
+                       {"events_a", d.lengthA},
+                       {"events_b", d.lengthB},
+                       {"only_in_a", refs(d.onlyInA)},
+                       {"only_in_b", refs(d.onlyInB)},
+                       {"changed", refs(d.changed)}});
+        } else {
+            std::string text = "A " + toStd(args[1]) + ": " + std::to_string(d.lengthA)
+                               + " events; B " + toStd(args[2]) + ": " + std::to_string(d.lengthB)
+                               + " events\n";
+            text += d.firstDivergence ? "first divergence at position "
+                                                + std::to_string(*d.firstDivergence) + "\n"
+                                      : std::string("the histories are the same\n");
+            text += listed("only in A", d.onlyInA) + listed("only in B", d.onlyInB)
+                    + listed("changed", d.changed);
+            printOut(text);
+        }
+        return 0;
+    }
+
+    a.replayer->seek(a.position);
+    b.replayer->seek(b.position);
+    const nlohmann::json operations = HistoryDiff::states(a.replayer->state(), b.replayer->state());
+    if (cl.json())
+        printOut(operations.dump(2));
+    else
+        printOut(toStd(args[1]) + " -> " + toStd(args[2]) + ": " + std::to_string(operations.size())
+                 + " operations\n" + readable(operations, a.replayer->state()));
+    return 0;
+}
+
+} // namespace Chronoscope::Cli

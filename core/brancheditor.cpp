@@ -1,0 +1,212 @@
+#include "brancheditor.h"
+
+#include "branchhistory.h"
+#include "branchstore.h"
+#include "error.h"
+#include "eventlog.h"
+#include "jsmodel.h"
+#include "timestamp.h"
+
+#include <QCryptographicHash>
+#include <QUuid>
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+namespace Chronoscope {
+
+namespace {
+
+nlohmann::json parseEventJson(const std::string &json)
+{
+    const auto j = nlohmann::json::parse(json, nullptr, false);
+    if (j.is_discarded() || !j.is_object())
+        throw Error::input("--event takes a JSON object (a canonical event record), not: " + json);
+    return j;
+}
+
+// The fields a user gave override the base event's.
+Event merged(Event base, const nlohmann::json &j)
+{
+    auto text = [&j](const char *key) -> std::optional<std::string> {
+        if (j.contains(key) && j[key].is_string())
+            return j[key].get<std::string>();
+        return std::nullopt;
+    };
+    if (auto v = text("id"))
+        base.id = *v;
+    if (auto v = text("stream"))
+        base.stream = *v;
+    if (auto v = text("type"))
+        base.type = *v;
+    if (j.contains("source"))
+        base.source = text("source");
+    if (j.contains("schema_version") && j["schema_version"].is_number_integer())
+        base.schemaVersion = j["schema_version"].get<int>();
+    if (auto v = text("recorded_at")) {
+        const auto t = Timestamp::parse(*v);
+        if (!t)
+            throw Error::input("--event: recorded_at \"" + *v + "\" is not an RFC 3339 time");
+        base.recordedAt = *t;
+    }
+    if (auto v = text("processed_at"))
+        base.processedAt = Timestamp::parse(*v);
+    if (j.contains("causation_id"))
+        base.causationId = text("causation_id");
+    if (j.contains("correlation_id"))
+        base.correlationId = text("correlation_id");
+    if (j.contains("data"))
+        base.data = j["data"].dump();
+    if (j.contains("metadata")) {
+        if (!j["metadata"].is_object())
+            throw Error::input("--event: metadata must be an object");
+        base.metadata = j["metadata"].dump();
+    }
+    base.result.reset();
+    return base;
+}
+
+} // namespace
+
+BranchEditCommand::BranchEditCommand(std::string branch, BranchEdit edit)
+    : m_branch(std::move(branch))
+    , m_edit(std::move(edit))
+{}
+
+void BranchEditCommand::redo(EventLog &log)
+{
+    m_edit = BranchStore(log).addEdit(m_branch, m_edit);
+}
+
+void BranchEditCommand::undo(EventLog &log)
+{
+    BranchStore(log).removeEdit(m_branch, m_edit.id);
+}
+
+std::string BranchEditCommand::text() const
+{
+    switch (m_edit.kind) {
+    case BranchEdit::Kind::Skip:
+        return "skip " + m_edit.target;
+    case BranchEdit::Kind::Insert:
+        return "insert " + (m_edit.event ? m_edit.event->type : std::string()) + " after "
+               + m_edit.target;
+    case BranchEdit::Kind::Replace:
+        return "replace " + m_edit.target + " with "
+               + (m_edit.event ? m_edit.event->type : std::string());
+    }
+    return {};
+}
+
+BranchEditor::BranchEditor(EventLog &log)
+    : m_log(log)
+{}
+
+Branch BranchEditor::create(const std::string &name,
+                            const std::string &parent,
+                            int64_t at,
+                            bool truncate,
+                            const std::optional<std::string> &modelSource)
+{
+    const auto history = BranchHistory::open(m_log, parent);
+    if (at < 0 || at > history->length())
+        throw Error::notFound("cannot fork " + parent + " at " + std::to_string(at) + ": it has "
+                              + std::to_string(history->length()) + " events");
+    Branch branch;
+    branch.name = name;
+    branch.parent = parent;
+    branch.forkPosition = at;
+    branch.truncate = truncate;
+    if (modelSource) {
+        JsModel check(*modelSource, name + " model"); // refuse a broken model before saving
+        branch.modelSource = modelSource;
+        branch.modelHash = JsModel::hashOf(*modelSource);
+    }
+    BranchStore(m_log).create(branch);
+    return branch;
+}
+
+Event BranchEditor::resolve(History &history, const std::string &event)
+{
+    int64_t position = 0;
+    const auto [end, ec] = std::from_chars(event.data(), event.data() + event.size(), position);
+    if (ec == std::errc() && end == event.data() + event.size()) {
+        auto found = history.at(position);
+        if (!found)
+            throw Error::notFound("branch \"" + history.name() + "\" has no event at "
+                                  + std::to_string(position) + " (it has "
+                                  + std::to_string(history.length()) + ")");
+        return *found;
+    }
+    const auto at = history.positionOf(event);
+    if (!at)
+        throw Error::notFound("branch \"" + history.name() + "\" has no event with id " + event);
+    return *history.at(*at);
+}
+
+BranchEditCommand BranchEditor::checked(const std::string &branch, BranchEdit edit)
+{
+    auto history = BranchHistory::open(m_log, branch);
+    auto *branchHistory = dynamic_cast<BranchHistory *>(history.get());
+    if (!branchHistory)
+        throw Error::input("main cannot be edited: it is the recorded history (fork a branch)");
+    branchHistory->check(edit);
+    return BranchEditCommand(branch, std::move(edit));
+}
+
+BranchEditCommand BranchEditor::skip(const std::string &branch, const std::string &event)
+{
+    auto history = BranchHistory::open(m_log, branch);
+    BranchEdit edit;
+    edit.kind = BranchEdit::Kind::Skip;
+    edit.target = resolve(*history, event).id;
+    return checked(branch, std::move(edit));
+}
+
+BranchEditCommand
+BranchEditor::insert(const std::string &branch, const std::string &after, const std::string &json)
+{
+    auto history = BranchHistory::open(m_log, branch);
+    const Event anchor = resolve(*history, after);
+    const nlohmann::json j = parseEventJson(json);
+    if (!j.contains("type") || !j["type"].is_string() || !j.contains("stream")
+        || !j["stream"].is_string())
+        throw Error::input("an inserted event needs \"type\" and \"stream\"");
+    Event base;
+    base.recordedAt = anchor.recordedAt; // where it is inserted, unless it says otherwise
+    base.data = "null";
+    base.metadata = "{}";
+    base.causationId = anchor.id;
+    Event inserted = merged(base, j);
+    if (inserted.id.empty()) {
+        // The same inserted event gets the same id in every replay.
+        const QByteArray seed = QByteArray::fromStdString(branch + "\n" + anchor.id + "\n" + json);
+        inserted.id
+                = QUuid::createUuidV5(QUuid(), seed).toString(QUuid::WithoutBraces).toStdString();
+    }
+    if (history->positionOf(inserted.id))
+        throw Error::conflict("branch \"" + branch + "\" has an event with id " + inserted.id
+                              + " already");
+    BranchEdit edit;
+    edit.kind = BranchEdit::Kind::Insert;
+    edit.target = anchor.id;
+    edit.event = std::move(inserted);
+    return checked(branch, std::move(edit));
+}
+
+BranchEditCommand
+BranchEditor::replace(const std::string &branch, const std::string &event, const std::string &json)
+{
+    auto history = BranchHistory::open(m_log, branch);
+    const Event original = resolve(*history, event);
+    Event replacement = merged(original, parseEventJson(json));
+    replacement.id = original.id; // the same place in the history
+    BranchEdit edit;
+    edit.kind = BranchEdit::Kind::Replace;
+    edit.target = original.id;
+    edit.event = std::move(replacement);
+    return checked(branch, std::move(edit));
+}
+
+} // namespace Chronoscope

@@ -1,0 +1,196 @@
+#include "clirunner.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Chronoscope::Test;
+using namespace Qt::Literals::StringLiterals;
+
+/// Parallel histories end to end on a copy of the bundled shop history: payment-104 was
+/// charged ×100 at event 350 and refunded at 358.
+class TestCliBranches : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_log;
+
+    QJsonDocument json(const QStringList &arguments)
+    {
+        const Result r = cli(arguments + QStringList{QStringLiteral("--json")});
+        if (r.exitCode != 0)
+            qWarning("%s", qPrintable(r.err));
+        return QJsonDocument::fromJson(r.out.toUtf8());
+    }
+
+private slots:
+    void init()
+    {
+        m_log = m_dir.filePath(QStringLiteral("shop.chronolog"));
+        QFile::remove(m_log);
+        QVERIFY(QFile::copy(
+                QStringLiteral(CHRONOSCOPE_SOURCE_DIR "/resources/samples/shop.chronolog"), m_log));
+        QFile::setPermissions(m_log, QFile::ReadOwner | QFile::WriteOwner);
+    }
+
+    void forkSkipCompareUndo()
+    {
+        Result r = cli({u"branch"_s, m_log, u"create"_s, u"fix"_s, u"--at"_s, u"main@349"_s});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("branch fix forks main at 349"));
+        r = cli({u"branch"_s, m_log, u"skip"_s, u"fix"_s, u"350"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray branches = json({u"branch"_s, m_log, u"list"_s}).array();
+        QCOMPARE(branches.size(), 2);
+        const QJsonObject fix = branches[1].toObject();
+        QCOMPARE(fix[u"parent"_s].toString(), QStringLiteral("main"));
+        QCOMPARE(fix[u"fork_position"_s].toInt(), 349);
+        QCOMPARE(fix[u"events"_s].toInt(), 499);
+        QCOMPARE(fix[u"edits"_s].toArray().size(), 1);
+
+        // The branch's own positions: its 350 is main's 351.
+        r = cli({u"events"_s, m_log, u"--rev"_s, u"fix@351"_s, u"--from"_s, u"350"_s});
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 2);
+        QVERIFY(r.out.contains(QStringLiteral("order-104@2")));
+
+        // The state difference just before the refund: the charge that never happened.
+        const QJsonArray ops = json({u"diff"_s, m_log, u"main@357"_s, u"fix@356"_s}).array();
+        QStringList paths;
+        for (const QJsonValue &op : ops)
+            paths.append(op.toObject()[u"path"_s].toString());
+        QCOMPARE(paths,
+                 (QStringList{u"/streams/payment-104"_s, u"/projections/revenue/2018-02-07"_s}));
+        const QJsonObject events
+                = json({u"diff"_s, m_log, u"main"_s, u"fix"_s, u"--events"_s}).object();
+        QCOMPARE(events[u"first_divergence"_s].toInt(), 350);
+        QCOMPARE(events[u"only_in_a"_s].toArray().size(), 1);
+        QCOMPARE(events[u"only_in_a"_s].toArray()[0].toObject()[u"type"_s].toString(),
+                 QStringLiteral("PaymentCharged"));
+
+        // Undo leaves the branch as main's history again.
+        QCOMPARE(cli({u"branch"_s, m_log, u"undo"_s, u"fix"_s}).exitCode, 0);
+        QVERIFY(json({u"diff"_s, m_log, u"main"_s, u"fix"_s, u"--events"_s})
+                        .object()[u"first_divergence"_s]
+                        .isNull());
+        QCOMPARE(cli({u"branch"_s, m_log, u"undo"_s, u"fix"_s}).exitCode, 1);
+        QCOMPARE(cli({u"branch"_s, m_log, u"delete"_s, u"fix"_s}).exitCode, 0);
+        QCOMPARE(json({u"branch"_s, m_log, u"list"_s}).array().size(), 1);
+        // The recorded events never changed.
+        QCOMPARE(cli({u"info"_s, m_log}).out.contains(QStringLiteral("events    500")), true);
+    }
+
+    void replaceWithTheCorrectChargeAndReplayTheBranch()
+    {
+        QCOMPARE(cli({u"branch"_s, m_log, u"create"_s, u"fixed"_s, u"--at"_s, u"main@349"_s})
+                         .exitCode,
+                 0);
+        const Result r = cli(
+                {u"branch"_s,
+                 m_log,
+                 u"replace"_s,
+                 u"fixed"_s,
+                 u"350"_s,
+                 u"--event"_s,
+                 uR"({"data":{"order":"order-104","customer":"customer-25","total":340.34,"charged":340.34}})"_s});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(cli({u"state"_s,
+                      m_log,
+                      u"--rev"_s,
+                      u"fixed@357"_s,
+                      u"--path"_s,
+                      u"/streams/payment-104/overcharged"_s})
+                         .out.trimmed(),
+                 QStringLiteral("0"));
+        QCOMPARE(cli({u"state"_s,
+                      m_log,
+                      u"--rev"_s,
+                      u"fixed"_s,
+                      u"--path"_s,
+                      u"/streams/payment-104/overcharged"_s})
+                         .out.trimmed(),
+                 QStringLiteral("-33693.66"));
+        const QJsonObject blame = json({u"blame"_s,
+                                        m_log,
+                                        u"--rev"_s,
+                                        u"fixed"_s,
+                                        u"--path"_s,
+                                        u"/streams/payment-104/overcharged"_s})
+                                          .object();
+        QCOMPARE(blame[u"seq"_s].toInt(), 358);
+        // Bad input: refused, nothing saved.
+        QCOMPARE(cli({u"branch"_s,
+                      m_log,
+                      u"replace"_s,
+                      u"fixed"_s,
+                      u"351"_s,
+                      u"--event"_s,
+                      u"not json"_s})
+                         .exitCode,
+                 2);
+        QCOMPARE(cli({u"branch"_s, m_log, u"skip"_s, u"fixed"_s, u"12"_s}).exitCode,
+                 2); // before the fork
+        QCOMPARE(cli({u"branch"_s, m_log, u"skip"_s, u"nowhere"_s, u"400"_s}).exitCode, 1);
+        QCOMPARE(json({u"branch"_s, m_log, u"list"_s})
+                         .array()[1]
+                         .toObject()[u"edits"_s]
+                         .toArray()
+                         .size(),
+                 1);
+    }
+
+    void twoLogsOfTheSameHistoryWithOneEventEdited()
+    {
+        // Production and test: the same export imported twice, one line edited in the second.
+        const QString exported = m_dir.filePath(QStringLiteral("shop.jsonl"));
+        QCOMPARE(cli({u"export"_s, m_log, u"-o"_s, exported}).exitCode, 0);
+        QFile file(exported);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = file.readAll().split('\n');
+        file.close();
+        QVERIFY(lines[199].contains("\"seq\":200"));
+        lines[199].replace("\"data\":{", "\"data\":{\"edited\":true,");
+        const QString edited = m_dir.filePath(QStringLiteral("edited.jsonl"));
+        QFile out(edited);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(lines.join('\n'));
+        out.close();
+        const QString production = m_dir.filePath(QStringLiteral("production.chronolog"));
+        const QString test = m_dir.filePath(QStringLiteral("test.chronolog"));
+        QFile::remove(production);
+        QFile::remove(test);
+        QCOMPARE(cli({u"import"_s, production, exported}).exitCode, 0);
+        QCOMPARE(cli({u"import"_s, test, edited}).exitCode, 0);
+        const QJsonObject events = json({u"diff"_s,
+                                         production,
+                                         u"main"_s,
+                                         u"main"_s,
+                                         u"--events"_s,
+                                         u"--other-log"_s,
+                                         test})
+                                           .object();
+        QCOMPARE(events[u"first_divergence"_s].toInt(), 200);
+        QCOMPARE(events[u"changed"_s].toArray().size(), 1);
+        QCOMPARE(events[u"changed"_s].toArray()[0].toObject()[u"a"_s].toInt(), 200);
+        QVERIFY(events[u"only_in_a"_s].toArray().isEmpty());
+        // A branch exported is a history of its own.
+        QCOMPARE(cli({u"branch"_s,
+                      m_log,
+                      u"create"_s,
+                      u"short"_s,
+                      u"--at"_s,
+                      u"main@100"_s,
+                      u"--truncate"_s})
+                         .exitCode,
+                 0);
+        const Result shortExport = cli({u"export"_s, m_log, u"--rev"_s, u"short"_s});
+        QCOMPARE(shortExport.out.count(QLatin1Char('\n')), 100);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBranches)
+#include "tst_cli_branches.moc"
