@@ -1,5 +1,6 @@
 #include "logsummary.h"
 
+#include "branchstore.h"
 #include "eventlog.h"
 
 #include <algorithm>
@@ -65,6 +66,8 @@ LogSummary LogSummary::of(EventLog &log)
                      s.streamFamilies.end(),
                      [](const auto &a, const auto &b) { return a.second > b.second; });
     s.branches = {"main"};
+    for (const Branch &b : BranchStore(log).list())
+        s.branches.push_back(b.name);
     return s;
 }
 
