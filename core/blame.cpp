@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "eventlog.h"
+#include "jsonpointer.h"
 #include "mainhistory.h"
 #include "replayer.h"
 
@@ -25,21 +26,6 @@ std::string exactGlob(const std::string &text)
     return glob;
 }
 
-std::string unescapeToken(const std::string &token)
-{
-    std::string out;
-    for (size_t i = 0; i < token.size(); ++i) {
-        if (token[i] == '~' && i + 1 < token.size()
-            && (token[i + 1] == '0' || token[i + 1] == '1')) {
-            out += token[i + 1] == '0' ? '~' : '/';
-            ++i;
-        } else {
-            out += token[i];
-        }
-    }
-    return out;
-}
-
 // "/streams/order-31/total" → {"streams", "order-31"}.
 std::pair<std::string, std::string> sectionAndName(const std::string &pointer)
 {
@@ -55,7 +41,7 @@ std::pair<std::string, std::string> sectionAndName(const std::string &pointer)
         throw bad();
     const std::string section = pointer.substr(1, second - 1);
     const size_t third = pointer.find('/', second + 1);
-    const std::string name = unescapeToken(pointer.substr(
+    const std::string name = JsonPointer::unescape(pointer.substr(
             second + 1, third == std::string::npos ? std::string::npos : third - second - 1));
     if ((section != "streams" && section != "projections") || name.empty())
         throw bad();

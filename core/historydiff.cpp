@@ -1,6 +1,7 @@
 #include "historydiff.h"
 
 #include "history.h"
+#include "jsonpointer.h"
 #include "state.h"
 #include "timestamp.h"
 
@@ -13,27 +14,13 @@ namespace Chronoscope {
 
 namespace {
 
-std::string escapeToken(const std::string &token)
-{
-    std::string out;
-    for (const char c : token) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
-}
-
 void diffSection(const std::string &section,
                  const std::map<std::string, JsonString> &a,
                  const std::map<std::string, JsonString> &b,
                  nlohmann::json &operations)
 {
     for (const auto &[name, textA] : a) {
-        const std::string path = "/" + section + "/" + escapeToken(name);
+        const std::string path = "/" + section + "/" + JsonPointer::escape(name);
         const auto inB = b.find(name);
         if (inB == b.end()) {
             operations.push_back({{"op", "remove"}, {"path", path}});
@@ -51,7 +38,7 @@ void diffSection(const std::string &section,
     for (const auto &[name, textB] : b)
         if (!a.count(name))
             operations.push_back({{"op", "add"},
-                                  {"path", "/" + section + "/" + escapeToken(name)},
+                                  {"path", "/" + section + "/" + JsonPointer::escape(name)},
                                   {"value", nlohmann::json::parse(*textB)}});
 }
 

@@ -1,6 +1,7 @@
 #include "state.h"
 
 #include "error.h"
+#include "jsonpointer.h"
 
 namespace Chronoscope {
 
@@ -33,18 +34,10 @@ std::pair<std::string, std::string> splitPointer(const std::string &pointer)
     if (pointer.empty() || pointer[0] != '/')
         throw Error::input("\"" + pointer + "\" is not a JSON Pointer (it starts with '/')");
     const size_t end = pointer.find('/', 1);
-    std::string token = pointer.substr(1, end == std::string::npos ? std::string::npos : end - 1);
-    std::string unescaped;
-    for (size_t i = 0; i < token.size(); ++i) {
-        if (token[i] == '~' && i + 1 < token.size()
-            && (token[i + 1] == '0' || token[i + 1] == '1')) {
-            unescaped += token[i + 1] == '0' ? '~' : '/';
-            ++i;
-        } else {
-            unescaped += token[i];
-        }
-    }
-    return {unescaped, end == std::string::npos ? std::string() : pointer.substr(end)};
+    const std::string token
+            = pointer.substr(1, end == std::string::npos ? std::string::npos : end - 1);
+    return {JsonPointer::unescape(token),
+            end == std::string::npos ? std::string() : pointer.substr(end)};
 }
 
 std::optional<nlohmann::json> inside(const nlohmann::json &value, const std::string &pointer)

@@ -1,6 +1,7 @@
 #include "statesearch.h"
 
 #include "error.h"
+#include "jsonpointer.h"
 #include "state.h"
 
 #include <algorithm>
@@ -21,20 +22,6 @@ std::string lowered(std::string text)
 bool contains(const std::string &haystack, const std::string &loweredNeedle)
 {
     return lowered(haystack).find(loweredNeedle) != std::string::npos;
-}
-
-std::string escapeToken(const std::string &token)
-{
-    std::string out;
-    for (const char c : token) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
 }
 
 std::string scalarText(const nlohmann::json &value)
@@ -60,7 +47,7 @@ public:
             return;
         if (value.is_object()) {
             for (const auto &[key, member] : value.items()) {
-                const std::string path = pointer + "/" + escapeToken(key);
+                const std::string path = pointer + "/" + JsonPointer::escape(key);
                 if (contains(key, m_needle)) {
                     add(path, member);
                     continue;
@@ -120,8 +107,9 @@ byPointerPrefix(const State &state, const std::string &prefix, size_t limit)
         for (const auto &[name, json] : sorted(state, parent == "/streams")) {
             if (matches.size() >= limit)
                 break;
-            if (escapeToken(name).rfind(partial, 0) == 0)
-                matches.push_back({parent + "/" + escapeToken(name), nlohmann::json::parse(*json)});
+            if (JsonPointer::escape(name).rfind(partial, 0) == 0)
+                matches.push_back(
+                        {parent + "/" + JsonPointer::escape(name), nlohmann::json::parse(*json)});
         }
         return matches;
     }
@@ -130,8 +118,8 @@ byPointerPrefix(const State &state, const std::string &prefix, size_t limit)
         for (const auto &[key, member] : container->items()) {
             if (matches.size() >= limit)
                 break;
-            if (escapeToken(key).rfind(partial, 0) == 0)
-                matches.push_back({parent + "/" + escapeToken(key), member});
+            if (JsonPointer::escape(key).rfind(partial, 0) == 0)
+                matches.push_back({parent + "/" + JsonPointer::escape(key), member});
         }
     }
     return matches;
@@ -153,7 +141,7 @@ StateSearch::find(const State &state, const std::string &text, size_t limit)
         for (const auto &[name, json] : sorted(state, streams)) {
             if (walker.full())
                 break;
-            const std::string pointer = section + escapeToken(name);
+            const std::string pointer = section + JsonPointer::escape(name);
             if (contains(name, needle)) {
                 walker.add(pointer, nlohmann::json::parse(*json));
                 continue;

@@ -1,5 +1,7 @@
 #include "jsontreemodel.h"
 
+#include "jsonpointer.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -9,20 +11,6 @@
 namespace Chronoscope {
 
 namespace {
-
-std::string escapeToken(const std::string &token)
-{
-    std::string out;
-    for (const char c : token) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
-}
 
 QString summary(const nlohmann::json &value)
 {
@@ -124,7 +112,7 @@ void JsonTreeModel::buildChildren(Node &node) const
         auto child = std::make_unique<Node>();
         child->parent = &node;
         child->row = static_cast<int>(node.children.size());
-        child->path = node.path + "/" + escapeToken(key);
+        child->path = node.path + "/" + JsonPointer::escape(key);
         child->key = std::move(key);
         node.children.push_back(std::move(child));
         return *node.children.back();

@@ -1,6 +1,7 @@
 #include "stateinspector.h"
 
 #include "error.h"
+#include "jsonpointer.h"
 #include "jsontreemodel.h"
 #include "statesearch.h"
 
@@ -20,20 +21,6 @@
 namespace Chronoscope {
 
 namespace {
-
-std::string escapeToken(const std::string &token)
-{
-    std::string out;
-    for (const char c : token) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
-}
 
 QString compact(const std::optional<nlohmann::json> &value)
 {
@@ -150,7 +137,7 @@ void StateInspector::setUpdate(const SessionUpdate &update)
     std::map<std::string, std::optional<nlohmann::json>> changed;
     m_diff->setRowCount(0);
     if (update.step) {
-        const std::string base = "/streams/" + escapeToken(update.step->event.stream);
+        const std::string base = "/streams/" + JsonPointer::escape(update.step->event.stream);
         for (const auto &op : update.step->changes) {
             const std::string path = op.value("path", "");
             const auto before = at(update.step->before, path);
@@ -181,8 +168,8 @@ void StateInspector::setUpdate(const SessionUpdate &update)
     }
     // Show the changed stream, as a debugger shows the line it stopped at.
     if (update.step) {
-        const QModelIndex stream
-                = m_model->indexOfPath("/streams/" + escapeToken(update.step->event.stream));
+        const QModelIndex stream = m_model->indexOfPath(
+                "/streams/" + JsonPointer::escape(update.step->event.stream));
         if (stream.isValid()) {
             m_tree->expand(stream);
             m_tree->setCurrentIndex(stream);

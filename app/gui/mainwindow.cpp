@@ -587,14 +587,8 @@ void MainWindow::openFile(const QString &path)
                                                   tr("Chronoscope logs (*.chronolog)"));
             if (target.isEmpty())
                 return;
-            if (QFile::exists(target)) {
-                QMessageBox::warning(this,
-                                     tr("Cannot Import"),
-                                     tr("%1 exists already: choose a new file, the import never "
-                                        "changes an existing log.")
-                                             .arg(target));
+            if (refusedAsExisting(target))
                 return;
-            }
         }
         importInto({path}, target);
         return;
@@ -602,6 +596,18 @@ void MainWindow::openFile(const QString &path)
     const QString error = openLog(path);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Cannot Open Log"), error);
+}
+
+bool MainWindow::refusedAsExisting(const QString &target)
+{
+    if (!QFile::exists(target))
+        return false;
+    QMessageBox::warning(this,
+                         tr("Cannot Import"),
+                         tr("%1 exists already: choose a new file, the import never changes an "
+                            "existing log.")
+                                 .arg(target));
+    return true;
 }
 
 void MainWindow::importInto(const QStringList &files, const QString &target)
@@ -685,14 +691,8 @@ void MainWindow::showImportDialog()
                                                         tr("Chronoscope logs (*.chronolog)"));
     if (target.isEmpty())
         return;
-    if (QFile::exists(target)) {
-        QMessageBox::warning(this,
-                             tr("Cannot Import"),
-                             tr("%1 exists already: choose a new file, the import never changes an "
-                                "existing log.")
-                                     .arg(target));
+    if (refusedAsExisting(target))
         return;
-    }
     importInto(files, target);
 }
 

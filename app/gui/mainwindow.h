@@ -85,6 +85,8 @@ private:
     void addRecentFile(const QString &path);
     void rebuildRecentMenu();
     void importInto(const QStringList &files, const QString &target);
+    /// Says why an import will not write into an existing file; false when there is none.
+    bool refusedAsExisting(const QString &target);
     void setPlaying(bool playing);
 
     std::unique_ptr<EventLog> m_log;

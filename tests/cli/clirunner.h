@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace Chronoscope::Test {
@@ -36,6 +39,30 @@ inline void writeSample(const QString &log, int events, int seed = 1)
                           QStringLiteral("--seed"),
                           QString::number(seed)});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+}
+
+/// A writable copy of the bundled shop sample in `dir`, as shop.chronolog (replacing one there).
+inline QString copyOfBundledShop(const QTemporaryDir &dir)
+{
+    const QString log = dir.filePath(QStringLiteral("shop.chronolog"));
+    QFile::remove(log);
+    if (!QFile::copy(QStringLiteral(CHRONOSCOPE_SOURCE_DIR "/resources/samples/shop.chronolog"),
+                     log))
+        qFatal("cannot copy the bundled sample");
+    QFile::setPermissions(log, QFile::ReadOwner | QFile::WriteOwner);
+    return log;
+}
+
+/// A command's --json output, parsed; a test failure when it does not exit with `exitCode`.
+inline QJsonDocument jsonOf(const QStringList &arguments, int exitCode = 0)
+{
+    const Result r = cli(arguments + QStringList{QStringLiteral("--json")});
+    if (r.exitCode != exitCode)
+        qWarning("%s", qPrintable(r.err));
+    [&] {
+        QCOMPARE(r.exitCode, exitCode);
+    }();
+    return QJsonDocument::fromJson(r.out.toUtf8());
 }
 
 } // namespace Chronoscope::Test

@@ -20,23 +20,8 @@ private:
     QTemporaryDir m_dir;
     QString m_log;
 
-    QJsonDocument json(const QStringList &arguments)
-    {
-        const Result r = cli(arguments + QStringList{QStringLiteral("--json")});
-        if (r.exitCode != 0)
-            qWarning("%s", qPrintable(r.err));
-        return QJsonDocument::fromJson(r.out.toUtf8());
-    }
-
 private slots:
-    void init()
-    {
-        m_log = m_dir.filePath(QStringLiteral("shop.chronolog"));
-        QFile::remove(m_log);
-        QVERIFY(QFile::copy(
-                QStringLiteral(CHRONOSCOPE_SOURCE_DIR "/resources/samples/shop.chronolog"), m_log));
-        QFile::setPermissions(m_log, QFile::ReadOwner | QFile::WriteOwner);
-    }
+    void init() { m_log = copyOfBundledShop(m_dir); }
 
     void forkSkipCompareUndo()
     {
@@ -45,7 +30,7 @@ private slots:
         QCOMPARE(r.out.trimmed(), QStringLiteral("branch fix forks main at 349"));
         r = cli({u"branch"_s, m_log, u"skip"_s, u"fix"_s, u"350"_s});
         QCOMPARE(r.exitCode, 0);
-        const QJsonArray branches = json({u"branch"_s, m_log, u"list"_s}).array();
+        const QJsonArray branches = jsonOf({u"branch"_s, m_log, u"list"_s}).array();
         QCOMPARE(branches.size(), 2);
         const QJsonObject fix = branches[1].toObject();
         QCOMPARE(fix[u"parent"_s].toString(), QStringLiteral("main"));
@@ -59,14 +44,14 @@ private slots:
         QVERIFY(r.out.contains(QStringLiteral("order-104@2")));
 
         // The state difference just before the refund: the charge that never happened.
-        const QJsonArray ops = json({u"diff"_s, m_log, u"main@357"_s, u"fix@356"_s}).array();
+        const QJsonArray ops = jsonOf({u"diff"_s, m_log, u"main@357"_s, u"fix@356"_s}).array();
         QStringList paths;
         for (const QJsonValue &op : ops)
             paths.append(op.toObject()[u"path"_s].toString());
         QCOMPARE(paths,
                  (QStringList{u"/streams/payment-104"_s, u"/projections/revenue/2018-02-07"_s}));
         const QJsonObject events
-                = json({u"diff"_s, m_log, u"main"_s, u"fix"_s, u"--events"_s}).object();
+                = jsonOf({u"diff"_s, m_log, u"main"_s, u"fix"_s, u"--events"_s}).object();
         QCOMPARE(events[u"first_divergence"_s].toInt(), 350);
         QCOMPARE(events[u"only_in_a"_s].toArray().size(), 1);
         QCOMPARE(events[u"only_in_a"_s].toArray()[0].toObject()[u"type"_s].toString(),
@@ -74,12 +59,12 @@ private slots:
 
         // Undo leaves the branch as main's history again.
         QCOMPARE(cli({u"branch"_s, m_log, u"undo"_s, u"fix"_s}).exitCode, 0);
-        QVERIFY(json({u"diff"_s, m_log, u"main"_s, u"fix"_s, u"--events"_s})
+        QVERIFY(jsonOf({u"diff"_s, m_log, u"main"_s, u"fix"_s, u"--events"_s})
                         .object()[u"first_divergence"_s]
                         .isNull());
         QCOMPARE(cli({u"branch"_s, m_log, u"undo"_s, u"fix"_s}).exitCode, 1);
         QCOMPARE(cli({u"branch"_s, m_log, u"delete"_s, u"fix"_s}).exitCode, 0);
-        QCOMPARE(json({u"branch"_s, m_log, u"list"_s}).array().size(), 1);
+        QCOMPARE(jsonOf({u"branch"_s, m_log, u"list"_s}).array().size(), 1);
         // The recorded events never changed.
         QCOMPARE(cli({u"info"_s, m_log}).out.contains(QStringLiteral("events    500")), true);
     }
@@ -114,12 +99,12 @@ private slots:
                       u"/streams/payment-104/overcharged"_s})
                          .out.trimmed(),
                  QStringLiteral("-33693.66"));
-        const QJsonObject blame = json({u"blame"_s,
-                                        m_log,
-                                        u"--rev"_s,
-                                        u"fixed"_s,
-                                        u"--path"_s,
-                                        u"/streams/payment-104/overcharged"_s})
+        const QJsonObject blame = jsonOf({u"blame"_s,
+                                          m_log,
+                                          u"--rev"_s,
+                                          u"fixed"_s,
+                                          u"--path"_s,
+                                          u"/streams/payment-104/overcharged"_s})
                                           .object();
         QCOMPARE(blame[u"seq"_s].toInt(), 358);
         // Bad input: refused, nothing saved.
@@ -135,7 +120,7 @@ private slots:
         QCOMPARE(cli({u"branch"_s, m_log, u"skip"_s, u"fixed"_s, u"12"_s}).exitCode,
                  2); // before the fork
         QCOMPARE(cli({u"branch"_s, m_log, u"skip"_s, u"nowhere"_s, u"400"_s}).exitCode, 1);
-        QCOMPARE(json({u"branch"_s, m_log, u"list"_s})
+        QCOMPARE(jsonOf({u"branch"_s, m_log, u"list"_s})
                          .array()[1]
                          .toObject()[u"edits"_s]
                          .toArray()
@@ -165,13 +150,13 @@ private slots:
         QFile::remove(test);
         QCOMPARE(cli({u"import"_s, production, exported}).exitCode, 0);
         QCOMPARE(cli({u"import"_s, test, edited}).exitCode, 0);
-        const QJsonObject events = json({u"diff"_s,
-                                         production,
-                                         u"main"_s,
-                                         u"main"_s,
-                                         u"--events"_s,
-                                         u"--other-log"_s,
-                                         test})
+        const QJsonObject events = jsonOf({u"diff"_s,
+                                           production,
+                                           u"main"_s,
+                                           u"main"_s,
+                                           u"--events"_s,
+                                           u"--other-log"_s,
+                                           test})
                                            .object();
         QCOMPARE(events[u"first_divergence"_s].toInt(), 200);
         QCOMPARE(events[u"changed"_s].toArray().size(), 1);

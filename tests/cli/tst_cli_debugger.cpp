@@ -19,26 +19,8 @@ private:
     QTemporaryDir m_dir;
     QString m_log;
 
-    QJsonDocument json(const QStringList &arguments, int exitCode = 0)
-    {
-        const Result r = cli(arguments + QStringList{QStringLiteral("--json")});
-        if (r.exitCode != exitCode)
-            qWarning("%s", qPrintable(r.err));
-        [&] {
-            QCOMPARE(r.exitCode, exitCode);
-        }();
-        return QJsonDocument::fromJson(r.out.toUtf8());
-    }
-
 private slots:
-    void init()
-    {
-        m_log = m_dir.filePath(QStringLiteral("shop.chronolog"));
-        QFile::remove(m_log);
-        QVERIFY(QFile::copy(
-                QStringLiteral(CHRONOSCOPE_SOURCE_DIR "/resources/samples/shop.chronolog"), m_log));
-        QFile::setPermissions(m_log, QFile::ReadOwner | QFile::WriteOwner);
-    }
+    void init() { m_log = copyOfBundledShop(m_dir); }
 
     void breakpointsAreSavedAndRunStopsAtThem()
     {
@@ -63,7 +45,7 @@ private slots:
         QVERIFY(r.out.contains(QStringLiteral("reached the end (event 500)")));
         // Backward from the end.
         QJsonObject hit
-                = json({QStringLiteral("run"), m_log, QStringLiteral("--backward")}).object();
+                = jsonOf({QStringLiteral("run"), m_log, QStringLiteral("--backward")}).object();
         QCOMPARE(hit[QStringLiteral("hit")].toObject()[QStringLiteral("seq")].toInt(), 358);
         QCOMPARE(hit[QStringLiteral("breakpoints")].toArray(), QJsonArray{1});
 
@@ -101,7 +83,7 @@ private slots:
         QCOMPARE(stops, (QList<int>{349, 351}));
 
         const QJsonArray list
-                = json({QStringLiteral("break"), m_log, QStringLiteral("list")}).array();
+                = jsonOf({QStringLiteral("break"), m_log, QStringLiteral("list")}).array();
         QCOMPARE(list.size(), 2);
         QCOMPARE(list[0].toObject()[QStringLiteral("enabled")].toBool(), false);
         QCOMPARE(list[0].toObject()[QStringLiteral("hits")].toInt(), 2);
@@ -128,7 +110,8 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("event.(")), qPrintable(r.err));
         r = cli({QStringLiteral("break"), m_log, QStringLiteral("add")});
         QCOMPARE(r.exitCode, 2);
-        QCOMPARE(json({QStringLiteral("break"), m_log, QStringLiteral("list")}).array().size(), 0);
+        QCOMPARE(jsonOf({QStringLiteral("break"), m_log, QStringLiteral("list")}).array().size(),
+                 0);
         // A condition that throws names the breakpoint and the event.
         cli({QStringLiteral("break"),
              m_log,
@@ -144,10 +127,10 @@ private slots:
 
     void blameNamesTheChargeAndTheTaxRule()
     {
-        QJsonObject last = json({QStringLiteral("blame"),
-                                 m_log,
-                                 QStringLiteral("--path"),
-                                 QStringLiteral("/streams/order-104/total")})
+        QJsonObject last = jsonOf({QStringLiteral("blame"),
+                                   m_log,
+                                   QStringLiteral("--path"),
+                                   QStringLiteral("/streams/order-104/total")})
                                    .object();
         QCOMPARE(last[QStringLiteral("seq")].toInt(), 349);
         QCOMPARE(last[QStringLiteral("type")].toString(), QStringLiteral("OrderPlaced"));
@@ -158,11 +141,11 @@ private slots:
         QCOMPARE(rule[QStringLiteral("version")].toObject()[QStringLiteral("rate")].toDouble(),
                  0.018);
 
-        const QJsonArray history = json({QStringLiteral("blame"),
-                                         m_log,
-                                         QStringLiteral("--path"),
-                                         QStringLiteral("/streams/payment-104/overcharged"),
-                                         QStringLiteral("--history")})
+        const QJsonArray history = jsonOf({QStringLiteral("blame"),
+                                           m_log,
+                                           QStringLiteral("--path"),
+                                           QStringLiteral("/streams/payment-104/overcharged"),
+                                           QStringLiteral("--history")})
                                            .array();
         QCOMPARE(history.size(), 2);
         QCOMPARE(history[0].toObject()[QStringLiteral("seq")].toInt(), 350);
@@ -188,11 +171,11 @@ private slots:
     void bisectFindsTheRefundInLogNProbes()
     {
         const QJsonObject result
-                = json({QStringLiteral("bisect"),
-                        m_log,
-                        QStringLiteral("--predicate"),
-                        QStringLiteral("(state.streams[\"payment-104\"]?.refunded ?? 0) > 0"),
-                        QStringLiteral("--check")})
+                = jsonOf({QStringLiteral("bisect"),
+                          m_log,
+                          QStringLiteral("--predicate"),
+                          QStringLiteral("(state.streams[\"payment-104\"]?.refunded ?? 0) > 0"),
+                          QStringLiteral("--check")})
                           .object();
         QCOMPARE(result[QStringLiteral("first")].toObject()[QStringLiteral("seq")].toInt(), 358);
         QCOMPARE(result[QStringLiteral("linear_first")].toInt(), 358);
@@ -242,12 +225,12 @@ private slots:
                          .exitCode,
                  2);
 
-        const QJsonArray found = json({QStringLiteral("state"),
-                                       m_log,
-                                       QStringLiteral("--rev"),
-                                       QStringLiteral("main@400"),
-                                       QStringLiteral("--find"),
-                                       QStringLiteral("/streams/payment-104/ch")})
+        const QJsonArray found = jsonOf({QStringLiteral("state"),
+                                         m_log,
+                                         QStringLiteral("--rev"),
+                                         QStringLiteral("main@400"),
+                                         QStringLiteral("--find"),
+                                         QStringLiteral("/streams/payment-104/ch")})
                                          .array();
         QCOMPARE(found.size(), 2);
         QCOMPARE(found[0].toObject()[QStringLiteral("path")].toString(),
@@ -269,12 +252,12 @@ private slots:
 
     void watchSaysWhatChanged()
     {
-        const QJsonArray watches = json({QStringLiteral("watch"),
-                                         m_log,
-                                         QStringLiteral("state.streams[\"order-104\"]?.status"),
-                                         QStringLiteral("state.streams[\"order-104\"].total"),
-                                         QStringLiteral("--rev"),
-                                         QStringLiteral("main@351")})
+        const QJsonArray watches = jsonOf({QStringLiteral("watch"),
+                                           m_log,
+                                           QStringLiteral("state.streams[\"order-104\"]?.status"),
+                                           QStringLiteral("state.streams[\"order-104\"].total"),
+                                           QStringLiteral("--rev"),
+                                           QStringLiteral("main@351")})
                                            .array();
         QCOMPARE(watches.size(), 2);
         QCOMPARE(watches[0].toObject()[QStringLiteral("value")].toString(),
@@ -307,19 +290,19 @@ private slots:
                          .exitCode,
                  1);
         const QJsonArray marks
-                = json({QStringLiteral("bookmark"), m_log, QStringLiteral("list")}).array();
+                = jsonOf({QStringLiteral("bookmark"), m_log, QStringLiteral("list")}).array();
         QCOMPARE(marks.size(), 1);
         QCOMPARE(marks[0].toObject()[QStringLiteral("name")].toString(),
                  QStringLiteral("the over-charge"));
 
-        const QJsonObject rates = json({QStringLiteral("rate"),
-                                        m_log,
-                                        QStringLiteral("--by"),
-                                        QStringLiteral("source"),
-                                        QStringLiteral("--bucket"),
-                                        QStringLiteral("1d"),
-                                        QStringLiteral("--ahead"),
-                                        QStringLiteral("2")})
+        const QJsonObject rates = jsonOf({QStringLiteral("rate"),
+                                          m_log,
+                                          QStringLiteral("--by"),
+                                          QStringLiteral("source"),
+                                          QStringLiteral("--bucket"),
+                                          QStringLiteral("1d"),
+                                          QStringLiteral("--ahead"),
+                                          QStringLiteral("2")})
                                           .object();
         QCOMPARE(rates[QStringLiteral("bucket_seconds")].toInt(), 86400);
         int total = 0;
