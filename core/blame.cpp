@@ -1,5 +1,7 @@
 #include "blame.h"
 
+#include "corrections.h"
+
 #include "error.h"
 #include "eventlog.h"
 #include "jsonpointer.h"
@@ -87,11 +89,24 @@ std::vector<Blame::Change> Blame::history(History &events,
             }
             return true;
         };
-        if (auto *main = dynamic_cast<MainHistory *>(&events)) {
+        auto *main = dynamic_cast<MainHistory *>(&events);
+        const Corrections corrections = main ? Corrections::load(main->log()) : Corrections();
+        if (main && corrections.empty()) {
             EventFilter filter;
             filter.stream = exactGlob(name);
             filter.toSeq = upTo;
             main->log().forEachEvent(filter, apply);
+        } else if (main) {
+            // Merged corrections apply at other places: walk main as its replay does.
+            events.forEach(1, upTo, EventFilter::Columns::All, [&](const Event &e) {
+                for (const int64_t seq : corrections.at(e.seq)) {
+                    Event placed = seq == e.seq ? e : *events.at(seq);
+                    placed.seq = e.seq;
+                    if (!apply(placed))
+                        return false;
+                }
+                return true;
+            });
         } else {
             events.forEach(1, upTo, EventFilter::Columns::All, apply);
         }

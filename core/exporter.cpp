@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <functional>
+#include <map>
 
 namespace Chronoscope::Exporter {
 
@@ -124,9 +125,11 @@ void appendCloudEvent(std::string &out, const Event &e)
 namespace {
 
 // Writes what `each` visits, in buffered blocks.
+// `marks`: text to add inside the record of an event, by seq (JSON Lines).
 int64_t writeAll(ExportFormat format,
                  std::FILE *out,
-                 const std::function<void(const std::function<bool(const Event &)> &)> &each)
+                 const std::function<void(const std::function<bool(const Event &)> &)> &each,
+                 const std::map<int64_t, std::string> &marks = {})
 {
     std::string buffer;
     buffer.reserve(1 << 20);
@@ -137,10 +140,15 @@ int64_t writeAll(ExportFormat format,
         buffer.clear();
     };
     each([&](const Event &e) {
-        if (format == ExportFormat::Jsonl)
+        if (format == ExportFormat::Jsonl) {
             appendCanonical(buffer, e);
-        else
+            if (const auto mark = marks.find(e.seq); mark != marks.end()) {
+                buffer.pop_back(); // the closing brace
+                buffer += mark->second + "}";
+            }
+        } else {
             appendCloudEvent(buffer, e);
+        }
         buffer.push_back('\n');
         ++count;
         if (buffer.size() > (1 << 20) - 4096)
@@ -157,9 +165,30 @@ int64_t writeAll(ExportFormat format,
 
 int64_t write(EventLog &log, const EventFilter &filter, ExportFormat format, std::FILE *out)
 {
-    return writeAll(format, out, [&](const std::function<bool(const Event &)> &visit) {
-        log.forEachEvent(filter, visit);
-    });
+    // Events reversed by a merged branch stay in the export, marked (JSON Lines only: the
+    // CloudEvents form has no place for it).
+    std::map<int64_t, std::string> marks;
+    if (format == ExportFormat::Jsonl) {
+        Sql::Statement st(log.database(),
+                          "SELECT target_seq, branch, reason, appended_seq FROM corrections "
+                          "WHERE kind = 'reverse'");
+        while (st.step()) {
+            std::string mark = ",\"reversed\":{\"branch\":";
+            JsonText::appendString(mark, st.columnText(1));
+            mark += ",\"reason\":";
+            JsonText::appendString(mark, st.columnText(2));
+            mark += ",\"corrected_by\":"
+                    + (st.isNull(3) ? std::string("null") : std::to_string(st.columnInt(3))) + "}";
+            marks.emplace(st.columnInt(0), std::move(mark));
+        }
+    }
+    return writeAll(
+            format,
+            out,
+            [&](const std::function<bool(const Event &)> &visit) {
+                log.forEachEvent(filter, visit);
+            },
+            marks);
 }
 
 int64_t write(History &history, int64_t upTo, ExportFormat format, std::FILE *out)

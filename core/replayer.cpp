@@ -19,6 +19,7 @@ Replayer::Replayer(EventLog &log, Model &model, int64_t snapshotInterval)
     , m_interval(std::max<int64_t>(1, snapshotInterval))
     , m_head(m_history.length())
 {
+    m_corrections = Corrections::load(log);
     m_snapshots.emplace(0, State());
 }
 
@@ -28,10 +29,29 @@ Replayer::Replayer(History &history, Model &model, int64_t snapshotInterval)
     , m_interval(std::max<int64_t>(1, snapshotInterval))
     , m_head(m_history.length())
 {
+    if (history.isMain())
+        m_corrections = Corrections::load(static_cast<MainHistory &>(history).log());
     m_snapshots.emplace(0, State());
 }
 
 Replayer::~Replayer() = default;
+
+void Replayer::applyAt(const Event &event, StepTrace *trace)
+{
+    if (m_corrections.empty()) {
+        m_model.apply(event, m_state, trace);
+        return;
+    }
+    for (const int64_t seq : m_corrections.at(event.seq)) {
+        if (seq == event.seq) {
+            m_model.apply(event, m_state, trace);
+            continue;
+        }
+        const Event correction = *m_history.at(seq);
+        m_model.apply(correction, m_state, trace);
+        m_dirty.insert(correction.stream); // for the stored states' bookkeeping
+    }
+}
 
 void Replayer::restore(int64_t seq, const State &state)
 {
@@ -141,7 +161,7 @@ void Replayer::applyUpTo(int64_t target, const Visitor *visit)
     m_history.forEach(m_position + 1, target, columns, [this, storing, visit](const Event &e) {
         const bool ignored = m_ignored.count(e.seq) > 0;
         if (!ignored) {
-            m_model.apply(e, m_state, nullptr);
+            applyAt(e, nullptr);
             ++m_applied;
             if (storing && m_chainValid)
                 m_dirty.insert(e.stream);
@@ -229,7 +249,7 @@ Replayer::Step Replayer::explain(int64_t seq)
     step.before = m_state.stream(step.event.stream);
     m_recent.emplace_back(m_position, m_state);
     if (!step.ignored) {
-        m_model.apply(step.event, m_state, &step.trace);
+        applyAt(step.event, &step.trace);
         m_model.sync(m_state);
         ++m_applied;
     }

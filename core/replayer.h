@@ -1,5 +1,6 @@
 #pragma once
 
+#include "corrections.h"
 #include "model.h"
 #include "snapshotstore.h"
 #include "state.h"
@@ -86,12 +87,15 @@ public:
 private:
     void restore(int64_t seq, const State &state);
     void applyUpTo(int64_t target, const Visitor *visit = nullptr);
+    /// Applies what stands at `event`'s place: the event, or its corrections.
+    void applyAt(const Event &event, StepTrace *trace);
     void loadStored(int64_t target);
     void passStoredBoundary(int64_t seq);
     void flushStored();
 
     std::unique_ptr<History> m_ownHistory; // main, when made from a log
     History &m_history;
+    Corrections m_corrections; // main's merged branches
     Model &m_model;
     const int64_t m_interval;
     int64_t m_head;

@@ -141,6 +141,21 @@ CREATE TABLE branch_edits (
     created_at INTEGER NOT NULL
 );
 CREATE INDEX branch_edits_branch ON branch_edits (branch, id);
+
+-- Merging a branch back: nothing recorded is deleted. A reversed event stays, and main's replay
+-- applies its correction (appended at the end) in its place; an inserted event, appended too,
+-- is applied right after its anchor.
+CREATE TABLE corrections (
+    id           INTEGER PRIMARY KEY,
+    branch       TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('reverse', 'insert')),
+    target_seq   INTEGER NOT NULL REFERENCES events (seq), -- reverse: the reversed event; insert: the anchor
+    appended_seq INTEGER REFERENCES events (seq),          -- the corrected or inserted event, if any
+    reason       TEXT NOT NULL,
+    merged_at    INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX corrections_reversed ON corrections (target_seq) WHERE kind = 'reverse';
+ALTER TABLE branches ADD COLUMN merged_at INTEGER;
 )sql",
     };
     return list;

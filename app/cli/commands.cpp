@@ -37,6 +37,7 @@ const std::vector<Command> &commands()
             {"rate", "LOG           event rates over time and their trend", runRate},
             {"branch", "LOG           fork, skip, insert, replace: parallel histories", runBranch},
             {"diff", "LOG A B       compare two revisions' states or events", runDiff},
+            {"merge", "LOG NAME      a branch's fix onto main, nothing deleted", runMerge},
     };
     return list;
 }

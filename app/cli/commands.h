@@ -35,5 +35,6 @@ int runBisect(const QStringList &arguments);
 int runRate(const QStringList &arguments);
 int runBranch(const QStringList &arguments);
 int runDiff(const QStringList &arguments);
+int runMerge(const QStringList &arguments);
 
 } // namespace Chronoscope::Cli

@@ -128,6 +128,32 @@ private slots:
                  1);
     }
 
+    void mergeBackWithoutDeletingAnything()
+    {
+        QCOMPARE(
+                cli({u"branch"_s, m_log, u"create"_s, u"fix"_s, u"--at"_s, u"main@349"_s}).exitCode,
+                0);
+        QCOMPARE(cli({u"branch"_s, m_log, u"skip"_s, u"fix"_s, u"350"_s}).exitCode, 0);
+        const QString branchState = cli({u"state"_s, m_log, u"--rev"_s, u"fix"_s}).out;
+        const QJsonObject plan = jsonOf({u"merge"_s, m_log, u"fix"_s, u"--dry-run"_s}).object();
+        QCOMPARE(plan[u"merged"_s].toBool(), false);
+        QCOMPARE(plan[u"corrections"_s].toArray().size(), 1);
+        QCOMPARE(plan[u"events"_s].toInt(), 500);
+        const QJsonObject merged
+                = jsonOf({u"merge"_s, m_log, u"fix"_s, u"--reason"_s, u"over-charge"_s}).object();
+        QCOMPARE(merged[u"merged"_s].toBool(), true);
+        QCOMPARE(merged[u"events"_s].toInt(), 500); // a skip appends nothing
+        QCOMPARE(cli({u"state"_s, m_log}).out, branchState);
+        const Result exported = cli({u"export"_s, m_log});
+        QCOMPARE(exported.out.count(QLatin1Char('\n')), 500);
+        QCOMPARE(exported.out.count(
+                         u"\"reversed\":{\"branch\":\"fix\",\"reason\":\"over-charge\""_s),
+                 1);
+        const Result again = cli({u"merge"_s, m_log, u"fix"_s});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains(u"merged already"_s));
+    }
+
     void twoLogsOfTheSameHistoryWithOneEventEdited()
     {
         // Production and test: the same export imported twice, one line edited in the second.

@@ -7,6 +7,7 @@
 #include "eventlog.h"
 #include "historydiff.h"
 #include "mainhistory.h"
+#include "merger.h"
 #include "replayer.h"
 #include "revision.h"
 #include "shoplog.h"
@@ -235,6 +236,68 @@ private slots:
         insert.redo(*m_log);
         QVERIFY(state() == edited);
         QCOMPARE(BranchStore(*m_log).get("undo").edits.size(), size_t(2));
+    }
+
+    void mergingBackAppendsCorrectionsAndMainReplaysToTheBranchsState()
+    {
+        QTemporaryDir dir;
+        EventLog log(Test::copyOfBundledShop(dir), EventLog::OpenMode::Existing);
+        auto model = Test::storedModel(log);
+        const std::string before = Test::exportText(log);
+        BranchEditor editor(log);
+        editor.create("fixed", "main", 349, false, std::nullopt);
+        editor.replace("fixed", "350", kCorrectCharge).redo(log);
+        editor.insert("fixed",
+                      "358",
+                      R"({"type":"Note","stream":"note-1","data":{"text":"refund was wrong"}})")
+                .redo(log);
+        editor.skip("fixed", "400").redo(log);
+        auto fixed = BranchHistory::open(log, "fixed");
+        const json branchState = stateAt(*fixed, *model, fixed->length());
+
+        const auto plan = Merger::plan(log, "fixed");
+        QCOMPARE(plan.size(), size_t(3));
+        QCOMPARE(plan[0].kind, std::string("reverse"));
+        QCOMPARE(plan[0].targetSeq, 350);
+        QCOMPARE(log.eventCount(), 500); // planning writes nothing
+
+        const Merger::Report report = Merger::merge(log, "fixed", "cents charged as dollars");
+        QCOMPARE(report.appended, 2);
+        QCOMPARE(log.eventCount(), 502);
+        // Main replays to the branch's state; every recorded event is still there.
+        MainHistory main(log);
+        QVERIFY(stateAt(main, *model, 502) == branchState);
+        const std::string after = Test::exportText(log);
+        std::string unmarked;
+        for (size_t at = 0, line = 0; at < after.size() && line < 500; ++line) {
+            const size_t end = after.find('\n', at);
+            std::string text = after.substr(at, end - at + 1);
+            const size_t mark = text.find(",\"reversed\":");
+            if (mark != std::string::npos) {
+                QVERIFY(text.find("cents charged as dollars") != std::string::npos);
+                text = text.substr(0, mark) + "}\n";
+            }
+            unmarked += text;
+            at = end + 1;
+        }
+        QCOMPARE(unmarked, before);
+        // The correction points at what it corrects.
+        const Event correction = *log.event(501);
+        QCOMPARE(correction.causationId, std::optional<std::string>(m_mainIds[349]));
+        QVERIFY(json::parse(correction.metadata)["correction"]["reverses"] == json(m_mainIds[349]));
+        // Blame on main sees the correction in place.
+        const auto blamed = Blame::history(log, *model, "/streams/payment-104/charged", 502);
+        QCOMPARE(blamed.size(), size_t(1));
+        QVERIFY(*blamed[0].after == json(340.34));
+
+        // Once only; and a branch touching what main corrected is refused, writing nothing.
+        QVERIFY_THROWS_EXCEPTION(Error, Merger::merge(log, "fixed", ""));
+        editor.create("again", "main", 349, false, std::nullopt);
+        editor.skip("again", "350").redo(log);
+        QVERIFY_THROWS_EXCEPTION(Error, Merger::merge(log, "again", ""));
+        QCOMPARE(log.eventCount(), 502);
+        editor.create("truncated", "main", 100, true, std::nullopt);
+        QVERIFY_THROWS_EXCEPTION(Error, Merger::plan(log, "truncated"));
     }
 };
 
