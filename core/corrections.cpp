@@ -18,7 +18,8 @@ Corrections Corrections::load(EventLog &log)
     // Where each seq is applied: the key of the list it is in.
     std::map<int64_t, int64_t> placeOf;
     Sql::Statement st(log.database(),
-                      "SELECT kind, target_seq, appended_seq FROM corrections ORDER BY id");
+                      "SELECT kind, target_seq, appended_seq, branch, reason FROM corrections "
+                      "ORDER BY id");
     while (st.step()) {
         const bool reverse = st.columnText(0) == "reverse";
         const int64_t target = st.columnInt(1);
@@ -26,6 +27,8 @@ Corrections Corrections::load(EventLog &log)
         if (appended)
             c.appliedElsewhere.insert(*appended);
         if (reverse) {
+            c.reversed[target] = "branch " + std::string(st.columnText(3)) + ": "
+                                 + std::string(st.columnText(4));
             auto &list = c.applyInstead[target];
             list.clear();
             if (appended) {

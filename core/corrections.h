@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <string>
 #include <vector>
 
 namespace Chronoscope {
@@ -18,6 +19,8 @@ struct Corrections
     std::set<int64_t> appliedElsewhere;
     /// seq → the seqs to apply instead of it, in order (empty: the event is only reversed).
     std::map<int64_t, std::vector<int64_t>> applyInstead;
+    /// Reversed events: seq → "branch NAME: REASON", for showing.
+    std::map<int64_t, std::string> reversed;
 
     bool empty() const { return appliedElsewhere.empty() && applyInstead.empty(); }
     /// What to apply at `seq`, in order.

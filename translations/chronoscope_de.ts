@@ -211,6 +211,10 @@
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
+    <message>
+        <source>Reversed by the merge of %1</source>
+        <translation>Durch den Merge von %1 rückgängig gemacht</translation>
+    </message>
 </context>
 <context>
     <name>Chronoscope::ImportRunner</name>

@@ -4,6 +4,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFont>
 #include <QPainter>
 #include <QPixmap>
 
@@ -81,6 +82,14 @@ int64_t EventTableModel::seqAt(int row) const
     if (row < 0 || row >= m_rows)
         return 0;
     return m_filtered ? m_seqs[static_cast<size_t>(row)] : row + 1;
+}
+
+void EventTableModel::setReversed(std::map<int64_t, QString> reversed)
+{
+    m_reversed = std::move(reversed);
+    if (m_rows > 0)
+        emit dataChanged(
+                index(0, 0), index(m_rows - 1, ColumnCount - 1), {Qt::FontRole, Qt::ToolTipRole});
 }
 
 void EventTableModel::setCurrentSeq(int64_t seq)
@@ -164,6 +173,13 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
             return h->source ? QString::fromStdString(*h->source) : QString();
         }
         break;
+    case Qt::FontRole:
+        if (m_reversed.count(h->seq)) {
+            QFont font;
+            font.setStrikeOut(true);
+            return font;
+        }
+        break;
     case Qt::DecorationRole:
         if (index.column() == Seq && h->seq == m_current) {
             if (m_currentIcon.isNull()) {
@@ -193,6 +209,8 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xc0, 0x5a, 0x00));
         break;
     case Qt::ToolTipRole:
+        if (const auto reversed = m_reversed.find(h->seq); reversed != m_reversed.end())
+            return tr("Reversed by the merge of %1").arg(reversed->second);
         if (index.column() == Stream)
             return tr("%1, version %2")
                     .arg(QString::fromStdString(h->stream))

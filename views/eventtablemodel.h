@@ -38,6 +38,9 @@ public:
     int rowOf(int64_t seq) const;
     int64_t seqAt(int row) const;
 
+    /// Events reversed by merged branches (seq → why): struck through, the reason as tooltip.
+    void setReversed(std::map<int64_t, QString> reversed);
+
     /// Marks the replay's position: that row gets an arrow and a tint.
     void setCurrentSeq(int64_t seq);
     int64_t currentSeq() const { return m_current; }
@@ -56,6 +59,7 @@ private:
     bool m_filtered = false;
     std::vector<int64_t> m_seqs; // the rows' seqs when filtered
     int64_t m_current = 0;
+    std::map<int64_t, QString> m_reversed;
     mutable QIcon m_currentIcon; // drawn on first use
     // Pages of headers by first row; a bounded cache, so scrolling through millions of rows
     // keeps memory flat.

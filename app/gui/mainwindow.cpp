@@ -6,6 +6,7 @@
 #include "breakpointtablemodel.h"
 #include "causality.h"
 #include "commandpalette.h"
+#include "corrections.h"
 #include "debugsession.h"
 #include "error.h"
 #include "eventinspector.h"
@@ -558,6 +559,10 @@ QString MainWindow::openLog(const QString &path)
     m_log = std::move(log);
     for (QLineEdit *edit : {m_typeFilter, m_streamFilter, m_sourceFilter, m_textFilter})
         edit->clear();
+    std::map<int64_t, QString> reversed;
+    for (const auto &[seq, why] : Corrections::load(*m_log).reversed)
+        reversed.emplace(seq, QString::fromStdString(why));
+    m_eventModel->setReversed(std::move(reversed));
     m_eventView->resizeColumnsToContents();
     setWindowTitle(tr("%1 — Chronoscope").arg(QFileInfo(path).fileName()));
     setWindowFilePath(path);

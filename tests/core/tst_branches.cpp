@@ -3,6 +3,7 @@
 #include "brancheditor.h"
 #include "branchhistory.h"
 #include "branchstore.h"
+#include "corrections.h"
 #include "error.h"
 #include "eventlog.h"
 #include "historydiff.h"
@@ -281,6 +282,10 @@ private slots:
             at = end + 1;
         }
         QCOMPARE(unmarked, before);
+        const Corrections corrections = Corrections::load(log);
+        QCOMPARE(corrections.reversed.size(), size_t(2)); // the over-charge and the skipped 400
+        QCOMPARE(corrections.reversed.at(350),
+                 std::string("branch fixed: cents charged as dollars"));
         // The correction points at what it corrects.
         const Event correction = *log.event(501);
         QCOMPARE(correction.causationId, std::optional<std::string>(m_mainIds[349]));

@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QFont>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -209,6 +210,17 @@ private slots:
         QVERIFY(model.index(model.rowOf(349), 0).data(Qt::DecorationRole).isNull());
         model.setFilter({});
         QCOMPARE(model.rowCount(), 500);
+        // Events a merged branch reversed are struck through, with the reason.
+        model.setReversed({{350, QStringLiteral("branch fix: over-charge")}});
+        QVERIFY(model.index(349, EventTableModel::Type)
+                        .data(Qt::FontRole)
+                        .value<QFont>()
+                        .strikeOut());
+        QVERIFY(model.index(349, EventTableModel::Type)
+                        .data(Qt::ToolTipRole)
+                        .toString()
+                        .contains(QStringLiteral("over-charge")));
+        QVERIFY(!model.index(350, EventTableModel::Type).data(Qt::FontRole).isValid());
     }
 
     void breakpointAndWatchModels()
