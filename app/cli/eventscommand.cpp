@@ -1,6 +1,7 @@
 #include "branchhistory.h"
 #include "commandline.h"
 #include "commands.h"
+#include "corrections.h"
 #include "error.h"
 #include "eventlog.h"
 #include "exporter.h"
@@ -107,8 +108,12 @@ int runEvents(const QStringList &arguments)
         return 0;
     }
     std::string text;
-    log.forEachEvent(filter, [&text](const Event &e) {
+    const Corrections corrections = Corrections::load(log);
+    log.forEachEvent(filter, [&text, &corrections](const Event &e) {
         text += eventLine(e);
+        if (const auto reversed = corrections.reversed.find(e.seq);
+            reversed != corrections.reversed.end())
+            text += "  (reversed by " + reversed->second + ")";
         text += '\n';
         if (text.size() > (1 << 16)) {
             std::fwrite(text.data(), 1, text.size(), stdout);

@@ -149,6 +149,10 @@ private slots:
         QCOMPARE(exported.out.count(
                          u"\"reversed\":{\"branch\":\"fix\",\"reason\":\"over-charge\""_s),
                  1);
+        const Result listed
+                = cli({u"events"_s, m_log, u"--from"_s, u"350"_s, u"--limit"_s, u"1"_s});
+        QVERIFY2(listed.out.contains(u"(reversed by branch fix: over-charge)"_s),
+                 qPrintable(listed.out));
         const Result again = cli({u"merge"_s, m_log, u"fix"_s});
         QCOMPARE(again.exitCode, 1);
         QVERIFY(again.err.contains(u"merged already"_s));
