@@ -41,6 +41,21 @@
     </message>
 </context>
 <context>
+    <name>Chronoscope::BreakpointsAndWatches</name>
+    <message>
+        <source>Cannot Add Breakpoint</source>
+        <translation>Haltepunkt kann nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>Removed the breakpoint on %1</source>
+        <translation>Haltepunkt auf %1 entfernt</translation>
+    </message>
+    <message>
+        <source>Breakpoint on %1</source>
+        <translation>Haltepunkt auf %1</translation>
+    </message>
+</context>
+<context>
     <name>Chronoscope::BreakpointsPanel</name>
     <message>
         <source>Payment* — a glob</source>
@@ -250,6 +265,71 @@
     </message>
 </context>
 <context>
+    <name>Chronoscope::LogFiles</name>
+    <message>
+        <source>Import into a New Log</source>
+        <translation>In ein neues Log importieren</translation>
+    </message>
+    <message>
+        <source>Chronoscope logs (*.chronolog)</source>
+        <translation>Chronoscope-Logs (*.chronolog)</translation>
+    </message>
+    <message>
+        <source>Cannot Open Log</source>
+        <translation>Log kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Cannot Import</source>
+        <translation>Import nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1 exists already: choose a new file, the import never changes an existing log.</source>
+        <translation>%1 gibt es schon: Wählen Sie eine neue Datei, der Import ändert nie ein bestehendes Log.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importiere %1 …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing… %n event(s)</source>
+        <translation>
+            <numerusform>Importiere … %n Ereignis</numerusform>
+            <numerusform>Importiere … %n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Failed</source>
+        <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n event(s) into %1</source>
+        <translation>
+            <numerusform>%n Ereignis in %1 importiert</numerusform>
+            <numerusform>%n Ereignisse in %1 importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Log</source>
+        <translation>Log öffnen</translation>
+    </message>
+    <message>
+        <source>Chronoscope logs and event files (*.chronolog *.json *.jsonl *.ndjson);;All files (*)</source>
+        <translation>Chronoscope-Logs und Ereignisdateien (*.chronolog *.json *.jsonl *.ndjson);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import JSON Events</source>
+        <translation>JSON-Ereignisse importieren</translation>
+    </message>
+    <message>
+        <source>JSON event files (*.json *.jsonl *.ndjson);;All files (*)</source>
+        <translation>JSON-Ereignisdateien (*.json *.jsonl *.ndjson);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>Chronoscope::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -282,14 +362,6 @@
     <message>
         <source>%1 — Chronoscope</source>
         <translation>%1 — Chronoscope</translation>
-    </message>
-    <message>
-        <source>Open Log</source>
-        <translation>Log öffnen</translation>
-    </message>
-    <message>
-        <source>Cannot Open Log</source>
-        <translation>Log kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>No log open</source>
@@ -327,40 +399,12 @@
         <translation>Suche das Ereignis, das %1 zuletzt geändert hat …</translation>
     </message>
     <message>
-        <source>Cannot Add Breakpoint</source>
-        <translation>Haltepunkt kann nicht hinzugefügt werden</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
         <source>Event</source>
         <translation>Ereignis</translation>
-    </message>
-    <message>
-        <source>Lanes per service</source>
-        <translation>Spuren je Dienst</translation>
-    </message>
-    <message>
-        <source>Lanes per stream family</source>
-        <translation>Spuren je Stream-Familie</translation>
-    </message>
-    <message>
-        <source>Lanes per event type</source>
-        <translation>Spuren je Ereignistyp</translation>
-    </message>
-    <message>
-        <source>Show All</source>
-        <translation>Alles zeigen</translation>
-    </message>
-    <message>
-        <source>Bars: lag from recorded to processed (orange: a minute or more)</source>
-        <translation>Balken: Verzögerung von Erfassung bis Verarbeitung (orange: eine Minute oder mehr)</translation>
-    </message>
-    <message>
-        <source>Wheel or +/− zooms, dragging pans, 0 shows all; click selects an event, double-click replays to it.</source>
-        <translation>Mausrad oder +/− zoomt, Ziehen verschiebt, 0 zeigt alles; Klick wählt ein Ereignis, Doppelklick spielt bis dorthin ab.</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -467,58 +511,8 @@
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <source>Import into a New Log</source>
-        <translation>In ein neues Log importieren</translation>
-    </message>
-    <message>
-        <source>Chronoscope logs (*.chronolog)</source>
-        <translation>Chronoscope-Logs (*.chronolog)</translation>
-    </message>
-    <message>
-        <source>Cannot Import</source>
-        <translation>Import nicht möglich</translation>
-    </message>
-    <message>
-        <source>%1 exists already: choose a new file, the import never changes an existing log.</source>
-        <translation>%1 gibt es schon: Wählen Sie eine neue Datei, der Import ändert nie ein bestehendes Log.</translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation>Importiere %1 …</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Importing… %n event(s)</source>
-        <translation>
-            <numerusform>Importiere … %n Ereignis</numerusform>
-            <numerusform>Importiere … %n Ereignisse</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Import Failed</source>
-        <translation>Import fehlgeschlagen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n event(s) into %1</source>
-        <translation>
-            <numerusform>%n Ereignis in %1 importiert</numerusform>
-            <numerusform>%n Ereignisse in %1 importiert</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Chronoscope logs and event files (*.chronolog *.json *.jsonl *.ndjson);;All files (*)</source>
-        <translation>Chronoscope-Logs und Ereignisdateien (*.chronolog *.json *.jsonl *.ndjson);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Import JSON Events</source>
-        <translation>JSON-Ereignisse importieren</translation>
-    </message>
-    <message>
-        <source>JSON event files (*.json *.jsonl *.ndjson);;All files (*)</source>
-        <translation>JSON-Ereignisdateien (*.json *.jsonl *.ndjson);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Go to Event</source>
@@ -531,14 +525,6 @@
     <message>
         <source>There is no event &quot;%1&quot; in this log.</source>
         <translation>Dieses Log enthält kein Ereignis „%1“.</translation>
-    </message>
-    <message>
-        <source>Removed the breakpoint on %1</source>
-        <translation>Haltepunkt auf %1 entfernt</translation>
-    </message>
-    <message>
-        <source>Breakpoint on %1</source>
-        <translation>Haltepunkt auf %1</translation>
     </message>
     <message>
         <source>Add Bookmark</source>
@@ -660,6 +646,33 @@
     <message>
         <source>Blame This Path</source>
         <translation>Wer hat diesen Pfad geändert?</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::TimelinePanel</name>
+    <message>
+        <source>Lanes per service</source>
+        <translation>Spuren je Dienst</translation>
+    </message>
+    <message>
+        <source>Lanes per stream family</source>
+        <translation>Spuren je Stream-Familie</translation>
+    </message>
+    <message>
+        <source>Lanes per event type</source>
+        <translation>Spuren je Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>Alles zeigen</translation>
+    </message>
+    <message>
+        <source>Bars: lag from recorded to processed (orange: a minute or more)</source>
+        <translation>Balken: Verzögerung von Erfassung bis Verarbeitung (orange: eine Minute oder mehr)</translation>
+    </message>
+    <message>
+        <source>Wheel or +/− zooms, dragging pans, 0 shows all; click selects an event, double-click replays to it.</source>
+        <translation>Mausrad oder +/− zoomt, Ziehen verschiebt, 0 zeigt alles; Klick wählt ein Ereignis, Doppelklick spielt bis dorthin ab.</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,8 @@
 #include "mainwindow.h"
 
 #include "bookmarkstore.h"
+#include "breakpointsandwatches.h"
 #include "breakpointspanel.h"
-#include "breakpointstore.h"
 #include "breakpointtablemodel.h"
 #include "causality.h"
 #include "commandpalette.h"
@@ -12,12 +12,12 @@
 #include "eventinspector.h"
 #include "eventlog.h"
 #include "eventtablemodel.h"
-#include "expressionengine.h"
-#include "importrunner.h"
+#include "logfiles.h"
 #include "revision.h"
 #include "searchindex.h"
 #include "stateinspector.h"
 #include "theme.h"
+#include "timelinepanel.h"
 #include "timelineview.h"
 #include "timestamp.h"
 #include "watchespanel.h"
@@ -29,7 +29,6 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDragEnterEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -46,14 +45,11 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Chronoscope {
 
 namespace {
-
-constexpr int kMaxRecentFiles = 8;
 
 QIcon icon(const char *name)
 {
@@ -88,12 +84,12 @@ MainWindow::MainWindow(QWidget *parent)
     , m_textFilter(filterEdit(tr("Search payloads…"), QStringLiteral("textFilter"), this))
     , m_stateInspector(new StateInspector(this))
     , m_eventInspector(new EventInspector(this))
-    , m_timeline(new TimelineView(this))
-    , m_laneBox(new QComboBox(this))
+    , m_timelinePanel(new TimelinePanel(this))
+    , m_timeline(m_timelinePanel->view())
     , m_breakpointsPanel(new BreakpointsPanel(this))
     , m_watchesPanel(new WatchesPanel(this))
     , m_playTimer(new QTimer(this))
-    , m_importer(new ImportRunner(this))
+    , m_files(new LogFiles(this, [this](const QString &path) { return openLog(path); }))
     , m_positionLabel(new QLabel(this))
     , m_revisionLabel(new QLabel(this))
     , m_modelLabel(new QLabel(this))
@@ -154,6 +150,10 @@ MainWindow::MainWindow(QWidget *parent)
             this,
             &MainWindow::onSelectionChanged);
     connect(m_session, &DebugSession::updated, this, &MainWindow::onUpdated);
+    connect(m_files, &LogFiles::message, this, [this](const QString &text) {
+        m_lastMessage = text;
+        updateStatus();
+    });
     connect(m_session, &DebugSession::failed, this, [this](const QString &message) {
         m_lastMessage = message;
         updateStatus();
@@ -166,7 +166,7 @@ MainWindow::MainWindow(QWidget *parent)
         } else {
             // The first frame first: the timeline's density (a pass over the log) comes after.
             m_session->seek(0);
-            m_session->loadTimeline(static_cast<TimelineData::Lanes>(m_laneBox->currentIndex()));
+            m_session->loadTimeline(m_timelinePanel->lanes());
         }
         updateStatus();
     });
@@ -205,62 +205,7 @@ MainWindow::MainWindow(QWidget *parent)
             });
 
     // Breakpoints are saved in the log; watches in the settings.
-    connect(m_breakpointsPanel,
-            &BreakpointsPanel::addRequested,
-            this,
-            [this](Breakpoint::Kind kind, const QString &pattern) {
-                if (!m_log)
-                    return;
-                try {
-                    if (kind == Breakpoint::Kind::Condition || kind == Breakpoint::Kind::Change)
-                        ExpressionEngine().compile(pattern.toStdString());
-                    BreakpointStore(*m_log).add(kind, pattern.toStdString());
-                    m_breakpointsPanel->patternEdit()->clear();
-                } catch (const Error &e) {
-                    QMessageBox::warning(
-                            this, tr("Cannot Add Breakpoint"), QString::fromUtf8(e.what()));
-                }
-                reloadBreakpoints();
-            });
-    connect(m_breakpointsPanel, &BreakpointsPanel::removeRequested, this, [this](qint64 id) {
-        if (m_log)
-            BreakpointStore(*m_log).remove(id);
-        reloadBreakpoints();
-    });
-    connect(m_breakpointsPanel,
-            &BreakpointsPanel::enabledChanged,
-            this,
-            [this](qint64 id, bool enabled) {
-                if (m_log)
-                    BreakpointStore(*m_log).setEnabled(id, enabled);
-                reloadBreakpoints();
-            });
-    connect(m_watchesPanel, &WatchesPanel::addRequested, this, [this](const QString &expression) {
-        try {
-            ExpressionEngine().compile(expression.toStdString());
-        } catch (const Error &e) {
-            m_watchesPanel->setError(QString::fromUtf8(e.what()));
-            return;
-        }
-        QStringList watches = m_session->watches();
-        watches.append(expression);
-        m_watchesPanel->model()->setExpressions(watches);
-        m_session->setWatches(watches);
-        m_watchesPanel->expressionEdit()->clear();
-        QSettings().setValue(QStringLiteral("debug/watches"), watches);
-    });
-    connect(m_watchesPanel, &WatchesPanel::removeRequested, this, [this](int row) {
-        QStringList watches = m_session->watches();
-        if (row < 0 || row >= watches.size())
-            return;
-        watches.removeAt(row);
-        m_watchesPanel->model()->setExpressions(watches);
-        m_session->setWatches(watches);
-        QSettings().setValue(QStringLiteral("debug/watches"), watches);
-    });
-    const QStringList watches = QSettings().value(QStringLiteral("debug/watches")).toStringList();
-    m_watchesPanel->model()->setExpressions(watches);
-    m_session->setWatches(watches);
+    m_marks = new BreakpointsAndWatches(this, m_session, m_breakpointsPanel, m_watchesPanel);
 
     connect(m_playTimer, &QTimer::timeout, this, [this] {
         if (m_session->requestedPosition() >= m_session->head())
@@ -268,13 +213,11 @@ MainWindow::MainWindow(QWidget *parent)
         else
             m_session->stepForward();
     });
-    connect(m_importer, &ImportRunner::finished, this, [](const QString &, qint64) {});
 
     resize(1280, 820);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
-    rebuildRecentMenu();
     updateStatus();
 }
 
@@ -303,34 +246,14 @@ void MainWindow::createDocks()
             tr("Event"), QStringLiteral("eventDock"), m_eventInspector, Qt::RightDockWidgetArea);
     splitDockWidget(state, event, Qt::Vertical);
 
-    auto *timelineBox = new QWidget(this);
-    auto *timelineLayout = new QVBoxLayout(timelineBox);
-    timelineLayout->setContentsMargins(0, 0, 0, 0);
-    timelineLayout->setSpacing(0);
-    auto *timelineBar = new QHBoxLayout;
-    timelineBar->setContentsMargins(4, 2, 4, 2);
-    m_laneBox->setObjectName(QStringLiteral("laneBox"));
-    m_laneBox->addItems(
-            {tr("Lanes per service"), tr("Lanes per stream family"), tr("Lanes per event type")});
-    connect(m_laneBox, &QComboBox::currentIndexChanged, this, [this](int index) {
+    connect(m_timelinePanel, &TimelinePanel::lanesChanged, this, [this](TimelineData::Lanes lanes) {
         if (m_session->isOpen())
-            m_session->loadTimeline(static_cast<TimelineData::Lanes>(index));
+            m_session->loadTimeline(lanes);
     });
-    auto *showAll = new QPushButton(tr("Show All"), timelineBox);
-    connect(showAll, &QPushButton::clicked, m_timeline, &TimelineView::showAll);
-    auto *legend = new QLabel(tr("Bars: lag from recorded to processed (orange: a minute or more)"),
-                              timelineBox);
-    legend->setEnabled(false);
-    legend->setToolTip(tr("Wheel or +/− zooms, dragging pans, 0 shows all; click selects an event, "
-                          "double-click replays to it."));
-    legend->setMinimumWidth(10);
-    timelineBar->addWidget(m_laneBox);
-    timelineBar->addWidget(showAll);
-    timelineBar->addWidget(legend, 1);
-    timelineLayout->addLayout(timelineBar);
-    timelineLayout->addWidget(m_timeline, 1);
-    QDockWidget *timeline = dock(
-            tr("Timeline"), QStringLiteral("timelineDock"), timelineBox, Qt::BottomDockWidgetArea);
+    QDockWidget *timeline = dock(tr("Timeline"),
+                                 QStringLiteral("timelineDock"),
+                                 m_timelinePanel,
+                                 Qt::BottomDockWidgetArea);
 
     QDockWidget *breakpoints = dock(tr("Breakpoints"),
                                     QStringLiteral("breakpointsDock"),
@@ -457,7 +380,7 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(QStringLiteral("open")));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_files->setRecentMenu(file->addMenu(tr("Open &Recent")));
     file->addAction(action(QStringLiteral("import")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
@@ -568,97 +491,13 @@ QString MainWindow::openLog(const QString &path)
     setWindowFilePath(path);
     m_lastMessage.clear();
     m_session->open(path);
-    reloadBreakpoints();
+    m_marks->setLog(m_log.get());
     reloadBookmarks();
-    addRecentFile(QFileInfo(path).absoluteFilePath());
+    m_files->addRecent(QFileInfo(path).absoluteFilePath());
     if (m_eventModel->rowCount() > 0)
         m_eventView->selectRow(0);
     updateStatus();
     return {};
-}
-
-void MainWindow::openFile(const QString &path)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("json") || suffix == QLatin1String("jsonl")
-        || suffix == QLatin1String("ndjson")) {
-        const QFileInfo info(path);
-        QString target = info.absolutePath() + QLatin1Char('/') + info.completeBaseName()
-                         + QStringLiteral(".chronolog");
-        if (QFile::exists(target) || !QFileInfo(info.absolutePath()).isWritable()) {
-            target = QFileDialog::getSaveFileName(this,
-                                                  tr("Import into a New Log"),
-                                                  target,
-                                                  tr("Chronoscope logs (*.chronolog)"));
-            if (target.isEmpty())
-                return;
-            if (refusedAsExisting(target))
-                return;
-        }
-        importInto({path}, target);
-        return;
-    }
-    const QString error = openLog(path);
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Cannot Open Log"), error);
-}
-
-bool MainWindow::refusedAsExisting(const QString &target)
-{
-    if (!QFile::exists(target))
-        return false;
-    QMessageBox::warning(this,
-                         tr("Cannot Import"),
-                         tr("%1 exists already: choose a new file, the import never changes an "
-                            "existing log.")
-                                 .arg(target));
-    return true;
-}
-
-void MainWindow::importInto(const QStringList &files, const QString &target)
-{
-    auto *progress
-            = new QProgressDialog(tr("Importing %1…").arg(QFileInfo(files.first()).fileName()),
-                                  tr("Cancel"),
-                                  0,
-                                  1000,
-                                  this);
-    progress->setObjectName(QStringLiteral("importProgress"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(300);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    connect(progress, &QProgressDialog::canceled, m_importer, &ImportRunner::cancel);
-    auto onProgress
-            = connect(m_importer,
-                      &ImportRunner::progress,
-                      progress,
-                      [progress](qint64 done, qint64 total, qint64 events) {
-                          progress->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
-                          progress->setLabelText(
-                                  tr("Importing… %n event(s)", nullptr, static_cast<int>(events)));
-                      });
-    auto *finished = new QMetaObject::Connection;
-    *finished = connect(
-            m_importer,
-            &ImportRunner::finished,
-            this,
-            [this, progress, target, finished, onProgress](const QString &error, qint64 events) {
-                disconnect(*finished);
-                disconnect(onProgress);
-                delete finished;
-                progress->close();
-                if (!error.isEmpty()) {
-                    QMessageBox::warning(this, tr("Import Failed"), error);
-                    return;
-                }
-                m_lastMessage
-                        = tr("Imported %n event(s) into %1", nullptr, static_cast<int>(events))
-                                  .arg(QFileInfo(target).fileName());
-                const QString openError = openLog(target);
-                if (!openError.isEmpty())
-                    QMessageBox::warning(this, tr("Cannot Open Log"), openError);
-            });
-    m_importer->start(files, target);
 }
 
 QString MainWindow::logPath() const
@@ -666,39 +505,19 @@ QString MainWindow::logPath() const
     return m_log ? QString::fromStdString(m_log->path()) : QString();
 }
 
+void MainWindow::openFile(const QString &path)
+{
+    m_files->open(path);
+}
+
 void MainWindow::showOpenDialog()
 {
-    const QString path
-            = QFileDialog::getOpenFileName(this,
-                                           tr("Open Log"),
-                                           QFileInfo(logPath()).absolutePath(),
-                                           tr("Chronoscope logs and event files (*.chronolog "
-                                              "*.json *.jsonl *.ndjson);;All files (*)"));
-    if (!path.isEmpty())
-        openFile(path);
+    m_files->showOpenDialog(QFileInfo(logPath()).absolutePath());
 }
 
 void MainWindow::showImportDialog()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(
-            this,
-            tr("Import JSON Events"),
-            QFileInfo(logPath()).absolutePath(),
-            tr("JSON event files (*.json *.jsonl *.ndjson);;All files (*)"));
-    if (files.isEmpty())
-        return;
-    const QFileInfo first(files.first());
-    const QString target = QFileDialog::getSaveFileName(this,
-                                                        tr("Import into a New Log"),
-                                                        first.absolutePath() + QLatin1Char('/')
-                                                                + first.completeBaseName()
-                                                                + QStringLiteral(".chronolog"),
-                                                        tr("Chronoscope logs (*.chronolog)"));
-    if (target.isEmpty())
-        return;
-    if (refusedAsExisting(target))
-        return;
-    importInto(files, target);
+    m_files->showImportDialog(QFileInfo(logPath()).absolutePath());
 }
 
 void MainWindow::showGoToDialog()
@@ -776,25 +595,10 @@ void MainWindow::selectSeq(int64_t seq)
 void MainWindow::toggleBreakpointOnSelectedType()
 {
     const int64_t seq = selectedSeq();
-    if (!m_log || seq <= 0)
-        return;
-    const auto event = m_log->event(seq);
+    const auto event = m_log && seq > 0 ? m_log->event(seq) : std::nullopt;
     if (!event)
         return;
-    BreakpointStore store(*m_log);
-    bool removed = false;
-    for (const Breakpoint &b : store.list()) {
-        if (b.kind == Breakpoint::Kind::Type && b.pattern == event->type) {
-            store.remove(b.id);
-            removed = true;
-        }
-    }
-    if (!removed)
-        store.add(Breakpoint::Kind::Type, event->type);
-    m_lastMessage
-            = removed ? tr("Removed the breakpoint on %1").arg(QString::fromStdString(event->type))
-                      : tr("Breakpoint on %1").arg(QString::fromStdString(event->type));
-    reloadBreakpoints();
+    m_lastMessage = m_marks->toggleTypeBreakpoint(event->type);
     updateStatus();
 }
 
@@ -814,14 +618,6 @@ void MainWindow::addBookmark()
         return;
     BookmarkStore(*m_log).set(seq, name.trimmed().toStdString());
     reloadBookmarks();
-}
-
-void MainWindow::reloadBreakpoints()
-{
-    std::vector<Breakpoint> list
-            = m_log ? BreakpointStore(*m_log).list() : std::vector<Breakpoint>();
-    m_breakpointsPanel->model()->setBreakpoints(list);
-    m_session->setBreakpoints(std::move(list));
 }
 
 void MainWindow::reloadBookmarks()
@@ -893,12 +689,7 @@ void MainWindow::onUpdated()
     m_breakpointsPanel->model()->setHit(update.breakpointsHit);
     if (update.ranToBreakpoint) {
         m_timeline->setBreakpointHit(update.position);
-        if (m_log) {
-            BreakpointStore store(*m_log);
-            for (const int64_t id : update.breakpointsHit)
-                store.recordHit(id);
-        }
-        reloadBreakpoints(); // the hit counts
+        m_marks->recordHits(update.breakpointsHit);
         QStringList which;
         for (const int64_t id : update.breakpointsHit)
             which.append(QString::number(id));
@@ -978,30 +769,6 @@ void MainWindow::updateStatus()
     if (!m_lastMessage.isEmpty())
         text += QStringLiteral(" · ") + m_lastMessage;
     m_positionLabel->setText(text);
-}
-
-void MainWindow::addRecentFile(const QString &path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kMaxRecentFiles)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    if (!m_recentMenu)
-        return;
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-    for (const QString &path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })
-                ->setToolTip(path);
-    m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -19,13 +19,15 @@ class QTimer;
 
 namespace Chronoscope {
 
+class BreakpointsAndWatches;
 class BreakpointsPanel;
 class DebugSession;
 class EventInspector;
 class EventLog;
 class EventTableModel;
-class ImportRunner;
+class LogFiles;
 class StateInspector;
+class TimelinePanel;
 class TimelineView;
 class WatchesPanel;
 
@@ -80,13 +82,7 @@ private:
     void onSelectionChanged();
     void applyFilter();
     void selectSeq(int64_t seq);
-    void reloadBreakpoints();
     void reloadBookmarks();
-    void addRecentFile(const QString &path);
-    void rebuildRecentMenu();
-    void importInto(const QStringList &files, const QString &target);
-    /// Says why an import will not write into an existing file; false when there is none.
-    bool refusedAsExisting(const QString &target);
     void setPlaying(bool playing);
 
     std::unique_ptr<EventLog> m_log;
@@ -99,17 +95,17 @@ private:
     QLineEdit *m_textFilter;
     StateInspector *m_stateInspector;
     EventInspector *m_eventInspector;
+    TimelinePanel *m_timelinePanel;
     TimelineView *m_timeline;
-    QComboBox *m_laneBox;
     BreakpointsPanel *m_breakpointsPanel;
     WatchesPanel *m_watchesPanel;
+    BreakpointsAndWatches *m_marks = nullptr;
     std::vector<QDockWidget *> m_docks;
-    QMenu *m_recentMenu = nullptr;
     QMenu *m_bookmarksMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QTimer *m_playTimer;
     QComboBox *m_speedBox = nullptr;
-    ImportRunner *m_importer;
+    LogFiles *m_files;
 
     QLabel *m_positionLabel;
     QLabel *m_revisionLabel;

@@ -1,0 +1,177 @@
+#include "logfiles.h"
+
+#include "importrunner.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+
+namespace Chronoscope {
+
+namespace {
+
+constexpr int kMaxRecentFiles = 8;
+
+// The log an import of `file` writes by default: beside it, with the same base name.
+QString newLogBeside(const QString &file)
+{
+    const QFileInfo info(file);
+    return info.absolutePath() + QLatin1Char('/') + info.completeBaseName()
+           + QStringLiteral(".chronolog");
+}
+
+} // namespace
+
+LogFiles::LogFiles(QWidget *window, std::function<QString(const QString &)> openLog)
+    : QObject(window)
+    , m_window(window)
+    , m_openLog(std::move(openLog))
+    , m_importer(new ImportRunner(this))
+{}
+
+void LogFiles::open(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("json") || suffix == QLatin1String("jsonl")
+        || suffix == QLatin1String("ndjson")) {
+        QString target = newLogBeside(path);
+        if (QFile::exists(target) || !QFileInfo(QFileInfo(path).absolutePath()).isWritable()) {
+            target = QFileDialog::getSaveFileName(m_window,
+                                                  tr("Import into a New Log"),
+                                                  target,
+                                                  tr("Chronoscope logs (*.chronolog)"));
+            if (target.isEmpty() || refusedAsExisting(target))
+                return;
+        }
+        importInto({path}, target);
+        return;
+    }
+    const QString error = m_openLog(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(m_window, tr("Cannot Open Log"), error);
+}
+
+bool LogFiles::refusedAsExisting(const QString &target)
+{
+    if (!QFile::exists(target))
+        return false;
+    QMessageBox::warning(m_window,
+                         tr("Cannot Import"),
+                         tr("%1 exists already: choose a new file, the import never changes an "
+                            "existing log.")
+                                 .arg(target));
+    return true;
+}
+
+void LogFiles::importInto(const QStringList &files, const QString &target)
+{
+    auto *progress
+            = new QProgressDialog(tr("Importing %1…").arg(QFileInfo(files.first()).fileName()),
+                                  tr("Cancel"),
+                                  0,
+                                  1000,
+                                  m_window);
+    progress->setObjectName(QStringLiteral("importProgress"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(progress, &QProgressDialog::canceled, m_importer, &ImportRunner::cancel);
+    auto onProgress
+            = connect(m_importer,
+                      &ImportRunner::progress,
+                      progress,
+                      [progress](qint64 done, qint64 total, qint64 events) {
+                          progress->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
+                          progress->setLabelText(
+                                  tr("Importing… %n event(s)", nullptr, static_cast<int>(events)));
+                      });
+    auto *finished = new QMetaObject::Connection;
+    *finished = connect(
+            m_importer,
+            &ImportRunner::finished,
+            this,
+            [this, progress, target, finished, onProgress](const QString &error, qint64 events) {
+                disconnect(*finished);
+                disconnect(onProgress);
+                delete finished;
+                progress->close();
+                if (!error.isEmpty()) {
+                    QMessageBox::warning(m_window, tr("Import Failed"), error);
+                    return;
+                }
+                const QString openError = m_openLog(target);
+                if (!openError.isEmpty()) {
+                    QMessageBox::warning(m_window, tr("Cannot Open Log"), openError);
+                    return;
+                }
+                emit message(tr("Imported %n event(s) into %1", nullptr, static_cast<int>(events))
+                                     .arg(QFileInfo(target).fileName()));
+            });
+    m_importer->start(files, target);
+}
+
+void LogFiles::showOpenDialog(const QString &directory)
+{
+    const QString path
+            = QFileDialog::getOpenFileName(m_window,
+                                           tr("Open Log"),
+                                           directory,
+                                           tr("Chronoscope logs and event files (*.chronolog "
+                                              "*.json *.jsonl *.ndjson);;All files (*)"));
+    if (!path.isEmpty())
+        open(path);
+}
+
+void LogFiles::showImportDialog(const QString &directory)
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+            m_window,
+            tr("Import JSON Events"),
+            directory,
+            tr("JSON event files (*.json *.jsonl *.ndjson);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    const QString target = QFileDialog::getSaveFileName(m_window,
+                                                        tr("Import into a New Log"),
+                                                        newLogBeside(files.first()),
+                                                        tr("Chronoscope logs (*.chronolog)"));
+    if (target.isEmpty() || refusedAsExisting(target))
+        return;
+    importInto(files, target);
+}
+
+void LogFiles::setRecentMenu(QMenu *menu)
+{
+    m_recentMenu = menu;
+    rebuildRecentMenu();
+}
+
+void LogFiles::addRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecentFiles)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    rebuildRecentMenu();
+}
+
+void LogFiles::rebuildRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { open(path); })
+                ->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+} // namespace Chronoscope

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class QMenu;
+class QWidget;
+
+namespace Chronoscope {
+
+class ImportRunner;
+
+/// How the window gets at files: opening a log, importing JSON event files into a new log
+/// (never into an existing one) with a progress dialog that can cancel, the open and import
+/// dialogs, and the recent files (kept in the settings) with their menu.
+class LogFiles : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// `openLog` opens a Chronoscope log in the window and returns why it could not.
+    LogFiles(QWidget *window, std::function<QString(const QString &)> openLog);
+
+    /// Opens a log, or imports a JSON file into a new log next to it (or where the user says)
+    /// and opens that.
+    void open(const QString &path);
+    void showOpenDialog(const QString &directory);
+    void showImportDialog(const QString &directory);
+
+    /// Lists the recent files in `menu` from now on.
+    void setRecentMenu(QMenu *menu);
+    void addRecent(const QString &path);
+
+signals:
+    /// Something worth a line in the status bar.
+    void message(const QString &text);
+
+private:
+    void importInto(const QStringList &files, const QString &target);
+    bool refusedAsExisting(const QString &target);
+    void rebuildRecentMenu();
+
+    QWidget *m_window;
+    std::function<QString(const QString &)> m_openLog;
+    ImportRunner *m_importer;
+    QMenu *m_recentMenu = nullptr;
+};
+
+} // namespace Chronoscope
