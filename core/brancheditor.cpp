@@ -145,14 +145,13 @@ Event BranchEditor::resolve(History &history, const std::string &event)
     return *history.at(*at);
 }
 
-BranchEditCommand BranchEditor::checked(const std::string &branch, BranchEdit edit)
+BranchEditCommand BranchEditor::checked(History &history, BranchEdit edit)
 {
-    auto history = BranchHistory::open(m_log, branch);
-    auto *branchHistory = dynamic_cast<BranchHistory *>(history.get());
+    auto *branchHistory = dynamic_cast<BranchHistory *>(&history);
     if (!branchHistory)
         throw Error::input("main cannot be edited: it is the recorded history (fork a branch)");
     branchHistory->check(edit);
-    return BranchEditCommand(branch, std::move(edit));
+    return BranchEditCommand(history.name(), std::move(edit));
 }
 
 BranchEditCommand BranchEditor::skip(const std::string &branch, const std::string &event)
@@ -161,7 +160,7 @@ BranchEditCommand BranchEditor::skip(const std::string &branch, const std::strin
     BranchEdit edit;
     edit.kind = BranchEdit::Kind::Skip;
     edit.target = resolve(*history, event).id;
-    return checked(branch, std::move(edit));
+    return checked(*history, std::move(edit));
 }
 
 BranchEditCommand
@@ -192,7 +191,7 @@ BranchEditor::insert(const std::string &branch, const std::string &after, const 
     edit.kind = BranchEdit::Kind::Insert;
     edit.target = anchor.id;
     edit.event = std::move(inserted);
-    return checked(branch, std::move(edit));
+    return checked(*history, std::move(edit));
 }
 
 BranchEditCommand
@@ -206,7 +205,7 @@ BranchEditor::replace(const std::string &branch, const std::string &event, const
     edit.kind = BranchEdit::Kind::Replace;
     edit.target = original.id;
     edit.event = std::move(replacement);
-    return checked(branch, std::move(edit));
+    return checked(*history, std::move(edit));
 }
 
 } // namespace Chronoscope

@@ -55,7 +55,7 @@ public:
 
 private:
     Event resolve(History &history, const std::string &event);
-    BranchEditCommand checked(const std::string &branch, BranchEdit edit);
+    BranchEditCommand checked(History &history, BranchEdit edit);
 
     EventLog &m_log;
 };

@@ -89,6 +89,9 @@ ExpressionEngine::Id ExpressionEngine::compile(const std::string &expression)
 {
     if (expression.find_first_not_of(" \t\r\n") == std::string::npos)
         throw Error::input("the expression is empty");
+    for (size_t id = 0; id < m_expressions.size(); ++id)
+        if (m_expressions[id].text == expression)
+            return id; // compiled already: a run, a watch list made again
     // The newline ends a trailing line comment inside the expression.
     const QString source = QStringLiteral("(function (event, state) { return (")
                            + QString::fromStdString(expression) + QStringLiteral("\n); })");

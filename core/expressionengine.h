@@ -38,7 +38,8 @@ public:
     ExpressionEngine(const ExpressionEngine &) = delete;
     ExpressionEngine &operator=(const ExpressionEngine &) = delete;
 
-    /// Compiles an expression; throws Error (Input) naming it when it is not valid JavaScript.
+    /// Compiles an expression (once: the same text gives the same id); throws Error (Input)
+    /// naming it when it is not valid JavaScript.
     Id compile(const std::string &expression);
     const std::string &text(Id id) const { return m_expressions.at(id).text; }
 

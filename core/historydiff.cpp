@@ -15,45 +15,31 @@ namespace Chronoscope {
 namespace {
 
 void diffSection(const std::string &section,
-                 const std::map<std::string, JsonString> &a,
-                 const std::map<std::string, JsonString> &b,
+                 const State::Members &a,
+                 const State::Members &b,
                  nlohmann::json &operations)
 {
     for (const auto &[name, textA] : a) {
         const std::string path = "/" + section + "/" + JsonPointer::escape(name);
-        const auto inB = b.find(name);
-        if (inB == b.end()) {
+        const JsonString textB = State::find(b, name);
+        if (!textB) {
             operations.push_back({{"op", "remove"}, {"path", path}});
             continue;
         }
-        if (inB->second == textA || *inB->second == *textA)
+        if (textB == textA || *textB == *textA)
             continue; // shared, or equal text
         const nlohmann::json patch = nlohmann::json::diff(nlohmann::json::parse(*textA),
-                                                          nlohmann::json::parse(*inB->second));
+                                                          nlohmann::json::parse(*textB));
         for (nlohmann::json op : patch) {
             op["path"] = path + op.value("path", "");
             operations.push_back(std::move(op));
         }
     }
     for (const auto &[name, textB] : b)
-        if (!a.count(name))
+        if (!State::find(a, name))
             operations.push_back({{"op", "add"},
                                   {"path", "/" + section + "/" + JsonPointer::escape(name)},
                                   {"value", nlohmann::json::parse(*textB)}});
-}
-
-std::map<std::string, JsonString> members(const State &state, bool streams)
-{
-    std::map<std::string, JsonString> out;
-    const auto collect = [&out](const std::string &name, const JsonString &text) {
-        if (text)
-            out.emplace(name, text);
-    };
-    if (streams)
-        state.forEachStream(collect);
-    else
-        state.forEachProjection(collect);
-    return out;
 }
 
 // What makes two events the same event, apart from where they are.
@@ -75,8 +61,15 @@ QByteArray contentHash(const Event &e)
 nlohmann::json HistoryDiff::states(const State &a, const State &b)
 {
     nlohmann::json operations = nlohmann::json::array();
-    diffSection("streams", members(a, true), members(b, true), operations);
-    diffSection("projections", members(a, false), members(b, false), operations);
+    using Section = State::Section;
+    diffSection("streams",
+                a.sortedMembers(Section::Streams),
+                b.sortedMembers(Section::Streams),
+                operations);
+    diffSection("projections",
+                a.sortedMembers(Section::Projections),
+                b.sortedMembers(Section::Projections),
+                operations);
     return operations;
 }
 

@@ -33,4 +33,12 @@ std::optional<StoredModel> current(EventLog &log)
                        st.columnInt(3)};
 }
 
+std::unique_ptr<Model> load(EventLog &log)
+{
+    if (const auto stored = current(log))
+        return std::make_unique<JsModel>(stored->source,
+                                         log.path() + " (model " + stored->name + ")");
+    return std::make_unique<GenericModel>();
+}
+
 } // namespace Chronoscope::ModelStore

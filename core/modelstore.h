@@ -1,11 +1,13 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace Chronoscope {
 
 class EventLog;
+class Model;
 
 /// The model source stored in a log: what the log replays with when no other model is given.
 struct StoredModel
@@ -22,6 +24,8 @@ namespace ModelStore {
 /// broken model is refused (Error, kind Input) and nothing is written.
 StoredModel set(EventLog &log, const std::string &source, const std::string &sourceName);
 std::optional<StoredModel> current(EventLog &log);
+/// The model the log replays with: its stored model, else the generic merge-patch model.
+std::unique_ptr<Model> load(EventLog &log);
 
 } // namespace ModelStore
 

@@ -12,13 +12,6 @@
 
 namespace Chronoscope {
 
-namespace {
-
-// As chronoscope-cli: replayed states are stored in the log every 16,384 events.
-constexpr int64_t kStoredInterval = 16384;
-
-} // namespace
-
 ReplayWorker::ReplayWorker() = default;
 
 ReplayWorker::~ReplayWorker()
@@ -53,13 +46,10 @@ void ReplayWorker::open(const QString &path)
     m_watchExpressions.clear();
     try {
         m_log = std::make_unique<EventLog>(path.toStdString(), EventLog::OpenMode::Existing);
-        if (const auto stored = ModelStore::current(*m_log))
-            m_model = std::make_unique<JsModel>(stored->source, stored->name);
-        else
-            m_model = std::make_unique<GenericModel>();
+        m_model = ModelStore::load(*m_log);
         m_replayer = std::make_unique<Replayer>(*m_log, *m_model);
         m_store = std::make_unique<SnapshotStore>(*m_log, m_model->hash());
-        m_replayer->useStore(m_store.get(), kStoredInterval);
+        m_replayer->useStore(m_store.get(), SnapshotStore::kInterval);
         m_engine = std::make_unique<ExpressionEngine>();
         m_watchList = std::make_unique<WatchList>(*m_engine);
         emit opened(m_log->eventCount(), QString::fromStdString(m_model->name()), {});
@@ -155,8 +145,7 @@ void ReplayWorker::handle(const Request &request)
     int64_t target = request.target;
     if (request.kind != Kind::Seek) {
         emit busy(true);
-        ExpressionEngine engine;
-        BreakpointRunner runner(*m_log, *m_replayer, engine);
+        BreakpointRunner runner(*m_log, *m_replayer, *m_engine);
         try {
             runner.setBreakpoints(request.breakpoints);
             m_replayer->seek(std::clamp<int64_t>(target, 0, m_log->eventCount()));

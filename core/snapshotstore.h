@@ -17,6 +17,9 @@ class EventLog;
 class SnapshotStore
 {
 public:
+    /// How often the commands and the window store replayed states: every 16,384 events.
+    static constexpr int64_t kInterval = 16384;
+
     /// One link: JSON objects as text, name → state.
     struct Link
     {

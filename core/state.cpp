@@ -3,6 +3,8 @@
 #include "error.h"
 #include "jsonpointer.h"
 
+#include <algorithm>
+
 namespace Chronoscope {
 
 namespace {
@@ -86,6 +88,30 @@ JsonString State::projectionText(const std::string &name) const
 void State::setProjection(const std::string &name, JsonString view)
 {
     m_projections.set(name, std::move(view));
+}
+
+State::Members State::sortedMembers(Section section) const
+{
+    Members members;
+    const PersistentMap<JsonString> &map = section == Section::Streams ? m_streams : m_projections;
+    members.reserve(map.size());
+    map.forEach([&members](const std::string &name, const JsonString &text) {
+        if (text)
+            members.emplace_back(name, text);
+    });
+    std::sort(members.begin(), members.end(), [](const auto &a, const auto &b) {
+        return a.first < b.first;
+    });
+    return members;
+}
+
+JsonString State::find(const Members &members, const std::string &name)
+{
+    const auto it = std::lower_bound(
+            members.begin(), members.end(), name, [](const auto &member, const std::string &key) {
+                return member.first < key;
+            });
+    return it != members.end() && it->first == name ? it->second : nullptr;
 }
 
 nlohmann::json State::toJson() const

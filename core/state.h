@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace Chronoscope {
 
@@ -35,6 +37,13 @@ public:
     void setProjection(const std::string &name, JsonString view);
 
     size_t streamCount() const { return m_streams.size(); }
+
+    enum class Section { Streams, Projections };
+    using Members = std::vector<std::pair<std::string, JsonString>>;
+    /// The streams' states or the projections' views, sorted by name.
+    Members sortedMembers(Section section) const;
+    /// The member `name` of sorted members, or null.
+    static JsonString find(const Members &members, const std::string &name);
     /// Visits every stream's state, in no particular order.
     void
     forEachStream(const std::function<void(const std::string &, const JsonString &)> &visit) const

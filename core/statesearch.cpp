@@ -74,21 +74,6 @@ private:
     std::vector<StateSearch::Match> m_matches;
 };
 
-// The members of a section, sorted by name.
-std::map<std::string, JsonString> sorted(const State &state, bool streams)
-{
-    std::map<std::string, JsonString> members;
-    const auto collect = [&members](const std::string &name, const JsonString &text) {
-        if (text)
-            members.emplace(name, text);
-    };
-    if (streams)
-        state.forEachStream(collect);
-    else
-        state.forEachProjection(collect);
-    return members;
-}
-
 // "/streams/order-3" → every member of /streams whose name starts with "order-3" (order-3
 // itself, order-30, …); "/streams/order-3/" → every member of order-3.
 std::vector<StateSearch::Match>
@@ -104,7 +89,9 @@ byPointerPrefix(const State &state, const std::string &prefix, size_t limit)
         return matches;
     }
     if (parent == "/streams" || parent == "/projections") {
-        for (const auto &[name, json] : sorted(state, parent == "/streams")) {
+        for (const auto &[name, json] :
+             state.sortedMembers(parent == "/streams" ? State::Section::Streams
+                                                      : State::Section::Projections)) {
             if (matches.size() >= limit)
                 break;
             if (JsonPointer::escape(name).rfind(partial, 0) == 0)
@@ -138,7 +125,8 @@ StateSearch::find(const State &state, const std::string &text, size_t limit)
     Walker walker(needle, limit);
     for (const bool streams : {true, false}) {
         const std::string section = streams ? "/streams/" : "/projections/";
-        for (const auto &[name, json] : sorted(state, streams)) {
+        for (const auto &[name, json] :
+             state.sortedMembers(streams ? State::Section::Streams : State::Section::Projections)) {
             if (walker.full())
                 break;
             const std::string pointer = section + JsonPointer::escape(name);

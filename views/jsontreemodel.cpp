@@ -78,19 +78,8 @@ void JsonTreeModel::setState(const State &state,
         node->row = static_cast<int>(m_root->children.size());
         node->key = section;
         node->path = std::string("/") + section;
-        std::vector<std::pair<std::string, JsonString>> members;
-        const auto collect = [&members](const std::string &name, const JsonString &text) {
-            if (text)
-                members.emplace_back(name, text);
-        };
-        if (node->key == "streams")
-            state.forEachStream(collect);
-        else
-            state.forEachProjection(collect);
-        std::sort(members.begin(), members.end(), [](const auto &a, const auto &b) {
-            return a.first < b.first;
-        });
-        node->members = std::move(members);
+        node->members = state.sortedMembers(node->key == "streams" ? State::Section::Streams
+                                                                   : State::Section::Projections);
         m_root->children.push_back(std::move(node));
     }
     endResetModel();

@@ -25,10 +25,7 @@ std::unique_ptr<Model> loadModel(EventLog &log, const std::optional<std::string>
     if (file) {
         return std::make_unique<JsModel>(readModelSource(*file), *file);
     }
-    if (const auto stored = ModelStore::current(log))
-        return std::make_unique<JsModel>(stored->source,
-                                         log.path() + " (model " + stored->name + ")");
-    return std::make_unique<GenericModel>();
+    return ModelStore::load(log);
 }
 
 } // namespace Chronoscope::Cli

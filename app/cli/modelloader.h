@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model.h"
+#include "snapshotstore.h"
 
 #include <memory>
 #include <optional>
@@ -12,8 +13,8 @@ class EventLog;
 
 namespace Chronoscope::Cli {
 
-/// How often commands store replayed states in the log (see SnapshotStore).
-constexpr int64_t kStoredInterval = 16384;
+/// How often commands store replayed states in the log.
+constexpr int64_t kStoredInterval = SnapshotStore::kInterval;
 
 /// The source of a model file; throws Error (Input) when it cannot be read.
 std::string readModelSource(const std::string &file);
