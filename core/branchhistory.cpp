@@ -3,7 +3,9 @@
 #include "branchstore.h"
 #include "error.h"
 #include "eventlog.h"
+#include "jsmodel.h"
 #include "mainhistory.h"
+#include "reprocessor.h"
 
 #include <algorithm>
 
@@ -16,12 +18,39 @@ std::unique_ptr<History> BranchHistory::open(EventLog &log, const std::string &n
     BranchStore store(log);
     Branch branch = store.get(name);
     std::unique_ptr<History> parent = open(log, branch.parent);
-    return std::make_unique<BranchHistory>(std::move(branch), std::move(parent));
+    // A merged branch stays what it was: main's corrections from its merge are its own edits.
+    std::vector<int64_t> hidden;
+    Sql::Statement appended(
+            log.database(),
+            "SELECT appended_seq FROM corrections WHERE branch = ? AND appended_seq "
+            "IS NOT NULL ORDER BY appended_seq");
+    appended.bind(1, std::string_view(name));
+    while (appended.step())
+        hidden.push_back(appended.columnInt(0));
+    auto history = std::make_unique<BranchHistory>(
+            std::move(branch), std::move(parent), std::move(hidden));
+    const Branch &stored = history->branch();
+    if (!stored.modelSource)
+        return history;
+    // Re-processed with new code: what the model's handlers emit, over the branch's events.
+    JsModel model(*stored.modelSource, name + " model");
+    if (!model.hasHandlers())
+        return history;
+    Branch regenerated;
+    regenerated.name = name;
+    regenerated.parent = name;
+    regenerated.forkPosition = stored.forkPosition;
+    regenerated.regenerated = true;
+    regenerated.edits = Reprocessor(log, model).edits(*history, stored.forkPosition);
+    return std::make_unique<BranchHistory>(std::move(regenerated), std::move(history));
 }
 
-BranchHistory::BranchHistory(Branch branch, std::unique_ptr<History> parent)
+BranchHistory::BranchHistory(Branch branch,
+                             std::unique_ptr<History> parent,
+                             std::vector<int64_t> hidden)
     : m_branch(std::move(branch))
     , m_parent(std::move(parent))
+    , m_hidden(std::move(hidden))
 {
     build();
 }
@@ -35,6 +64,21 @@ void BranchHistory::build()
         segments.push_back({1, fork, std::nullopt});
     if (!m_branch.truncate && fork < parentLength)
         segments.push_back({fork + 1, parentLength, std::nullopt});
+    for (const int64_t position : m_hidden) {
+        for (size_t i = 0; i < segments.size(); ++i) {
+            const Segment s = segments[i];
+            if (s.event || position < s.parentFrom || position > s.parentTo)
+                continue;
+            segments.erase(segments.begin() + static_cast<std::ptrdiff_t>(i));
+            if (position < s.parentTo)
+                segments.insert(segments.begin() + static_cast<std::ptrdiff_t>(i),
+                                {position + 1, s.parentTo, std::nullopt});
+            if (position > s.parentFrom)
+                segments.insert(segments.begin() + static_cast<std::ptrdiff_t>(i),
+                                {s.parentFrom, position - 1, std::nullopt});
+            break;
+        }
+    }
     for (const BranchEdit &edit : m_branch.edits)
         apply(edit, segments);
     m_segments = std::move(segments);

@@ -19,9 +19,12 @@ class BranchHistory : public History
 public:
     /// Throws Error (Input) for an edit that names an event the branch does not have after the
     /// fork point, or one an earlier edit already skipped or replaced.
-    BranchHistory(Branch branch, std::unique_ptr<History> parent);
+    /// `hidden`: parent positions the branch does not have — the events its own merge appended
+    /// to main, which it holds already as its edits.
+    BranchHistory(Branch branch, std::unique_ptr<History> parent, std::vector<int64_t> hidden = {});
 
-    /// Opens main or a branch of the log (with its parents).
+    /// Opens main or a branch of the log (with its parents). A branch whose model has handlers
+    /// comes re-processed: a layer over it whose branch() is `regenerated` (see Reprocessor).
     static std::unique_ptr<History> open(EventLog &log, const std::string &name);
 
     std::string name() const override { return m_branch.name; }
@@ -54,6 +57,7 @@ private:
 
     Branch m_branch;
     std::unique_ptr<History> m_parent;
+    std::vector<int64_t> m_hidden;
     std::vector<Segment> m_segments;
     std::vector<int64_t> m_starts; // the first position of each segment
     int64_t m_length = 0;

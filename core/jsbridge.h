@@ -31,6 +31,8 @@ public:
     explicit JsBridge(const Rules &rules);
 
     void setEvent(const Event *event, StepTrace *trace);
+    /// The gateway recordings to answer from instead of the event's own (a JSON array).
+    void setRecordings(nlohmann::json recordings) { m_recordings = std::move(recordings); }
 
     /// The version of rule `name` in force at the event's recorded_at, as JSON text.
     Q_INVOKABLE QString rule(const QString &name);

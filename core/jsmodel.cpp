@@ -6,6 +6,8 @@
 
 #include <QCryptographicHash>
 
+#include <algorithm>
+
 namespace Chronoscope {
 
 namespace {
@@ -21,6 +23,11 @@ const char *const kInvoke = R"js((function (fn, stateText, eventText, ctx) {
 const char *const kUpcast = R"js((function (fn, dataText) {
     const result = fn(JSON.parse(dataText));
     return result === undefined ? undefined : JSON.stringify(result);
+}))js";
+
+const char *const kHandle = R"js((function (fn, eventText, ctx) {
+    const result = fn(JSON.parse(eventText), ctx);
+    return result === undefined || result === null ? "[]" : JSON.stringify(result);
 }))js";
 
 const char *const kContext = R"js((function (bridge) {
@@ -43,6 +50,15 @@ std::string text(const QJSValue &value)
 JsonString returnedText(const QJSValue &value)
 {
     return makeJsonString(value.toString().toStdString());
+}
+
+// Whether a service declaration lists `type` under `key` ("emits" or "listens").
+bool declares(const nlohmann::json &service, const char *key, const std::string &type)
+{
+    if (!service.is_object() || !service.contains(key) || !service[key].is_array())
+        return false;
+    const auto &types = service[key];
+    return std::find(types.begin(), types.end(), type) != types.end();
 }
 
 } // namespace
@@ -84,6 +100,7 @@ JsModel::JsModel(const std::string &source,
     m_name = name.isString() ? text(name) : sourceName;
     m_reducers = model.property(QStringLiteral("reducers"));
     m_upcasters = model.property(QStringLiteral("upcasters"));
+    m_handlers = model.property(QStringLiteral("handlers"));
     const QJSValue projections = model.property(QStringLiteral("projections"));
     if (projections.isObject()) {
         const QStringList names = m_engine->evaluate(QStringLiteral("Object.keys"))
@@ -109,6 +126,7 @@ JsModel::JsModel(const std::string &source,
     m_parse = m_engine->evaluate(QStringLiteral("(function (text) { return JSON.parse(text); })"));
     m_stringify = m_engine->evaluate(QStringLiteral("JSON.stringify"));
     m_upcast = m_engine->evaluate(QString::fromUtf8(kUpcast));
+    m_handle = m_engine->evaluate(QString::fromUtf8(kHandle));
     m_context = m_engine->evaluate(QString::fromUtf8(kContext))
                         .call({m_engine->newQObject(m_bridge.get())});
 }
@@ -287,6 +305,75 @@ void JsModel::apply(const Event &event, State &state, StepTrace *trace)
         projection.dirty = true;
     }
     m_bridge->setEvent(nullptr, nullptr);
+}
+
+bool JsModel::handles(const std::string &type) const
+{
+    return m_handlers.isObject() && m_handlers.property(QString::fromStdString(type)).isCallable();
+}
+
+std::vector<std::string> JsModel::declaredEffectsOf(const std::string &type) const
+{
+    std::vector<std::string> types;
+    if (!m_services.is_object())
+        return types;
+    for (const auto &[service, declaration] : m_services.items()) {
+        if (!declares(declaration, "listens", type))
+            continue;
+        for (const auto &emitted : declaration.value("emits", nlohmann::json::array())) {
+            if (emitted.is_string()
+                && std::find(types.begin(), types.end(), emitted.get<std::string>()) == types.end())
+                types.push_back(emitted.get<std::string>());
+        }
+    }
+    return types;
+}
+
+std::vector<Event>
+JsModel::handle(const Event &source, const nlohmann::json &recordings, StepTrace *trace)
+{
+    const std::string what = "handlers." + source.type;
+    const QJSValue handler = m_handlers.property(QString::fromStdString(source.type));
+    if (!handler.isCallable())
+        return {};
+    m_bridge->setEvent(&source, trace);
+    m_bridge->setRecordings(recordings);
+    const QJSValue result = call(
+            m_handle,
+            {handler, QJSValue(QString::fromStdString(upcastEvent(source))), m_context},
+            [&what] { return what; },
+            source.seq);
+    m_bridge->setEvent(nullptr, nullptr);
+    const auto emitted = nlohmann::json::parse(text(result), nullptr, false);
+    auto fail = [&](const std::string &why) {
+        return Error::failed(what + " at event " + std::to_string(source.seq) + ": " + why
+                             + " (a handler returns an array of {type, stream, data})");
+    };
+    if (!emitted.is_array())
+        throw fail("it returned " + emitted.dump() + ", not an array");
+    std::vector<Event> events;
+    for (const auto &item : emitted) {
+        if (!item.is_object() || !item.contains("type") || !item["type"].is_string()
+            || !item.contains("stream") || !item["stream"].is_string())
+            throw fail("it emitted " + item.dump() + ", which lacks a string type or stream");
+        Event e;
+        e.type = item["type"].get<std::string>();
+        e.stream = item["stream"].get<std::string>();
+        e.data = item.value("data", nlohmann::json()).dump();
+        e.schemaVersion = item.value("schema_version", int64_t(1));
+        e.recordedAt = source.recordedAt;
+        e.causationId = source.id;
+        e.correlationId = source.correlationId;
+        if (m_services.is_object()) {
+            for (const auto &[service, declaration] : m_services.items()) {
+                if (declares(declaration, "emits", e.type)
+                    && declares(declaration, "listens", source.type))
+                    e.source = service;
+            }
+        }
+        events.push_back(std::move(e));
+    }
+    return events;
 }
 
 } // namespace Chronoscope

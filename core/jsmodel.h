@@ -46,6 +46,20 @@ public:
     /// The services the model declares: name → {"emits": [...], "listens": [...]}.
     nlohmann::json services() const { return m_services; }
 
+    /// Whether the model has a handler (a reaction that emits events) for this event type.
+    bool handles(const std::string &type) const;
+    bool hasHandlers() const { return m_handlers.isObject(); }
+    /// Runs the handler of `source`'s type: the events it emits, as `{type, stream, data}`
+    /// objects in order, with `source` set to the declared service that listens to the source's
+    /// type and emits theirs (if one does). `ctx.gateway` answers from `recordings` (the
+    /// recordings of the source and of the events it caused when it was recorded); the calls it
+    /// made are in `trace`. Throws Error (Failed) naming the handler and the event.
+    std::vector<Event> handle(const Event &source,
+                              const nlohmann::json &recordings,
+                              StepTrace *trace);
+    /// The event types the services that listen to `type` declare they emit.
+    std::vector<std::string> declaredEffectsOf(const std::string &type) const;
+
     static std::string hashOf(const std::string &source);
 
 private:
@@ -62,6 +76,7 @@ private:
     nlohmann::json m_services;
     QJSValue m_reducers;
     QJSValue m_upcasters;
+    QJSValue m_handlers;
     // A projection's view lives in the engine while the replay moves forward, so that a
     // projection over all events costs the same per event however large its view grows.
     struct Projection
@@ -78,6 +93,7 @@ private:
     std::unique_ptr<JsBridge> m_bridge;
     QJSValue m_invoke;    // calls a model function with JSON text arguments, returns JSON text
     QJSValue m_upcast;    // calls an upcaster with JSON text, returns JSON text
+    QJSValue m_handle;    // calls a handler with JSON text, returns JSON text
     QJSValue m_context;   // the `ctx` handed to every model function
     QJSValue m_parse;     // JSON.parse
     QJSValue m_stringify; // JSON.stringify

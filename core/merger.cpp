@@ -1,5 +1,6 @@
 #include "merger.h"
 
+#include "branchhistory.h"
 #include "branchstore.h"
 #include "error.h"
 #include "eventlog.h"
@@ -46,7 +47,13 @@ std::optional<std::string> reversedBy(EventLog &log, int64_t seq)
 // The merge, with or without writing.
 Merger::Report run(EventLog &log, const std::string &name, const std::string &reason, bool write)
 {
-    const Branch branch = checkedBranch(log, name);
+    Branch branch = checkedBranch(log, name);
+    // Re-processed with its model's handlers: what they changed is part of the fix.
+    const auto history = BranchHistory::open(log, name);
+    if (const auto *layer = dynamic_cast<const BranchHistory *>(history.get());
+        layer && layer->branch().regenerated)
+        branch.edits.insert(
+                branch.edits.end(), layer->branch().edits.begin(), layer->branch().edits.end());
     Merger::Report report;
     std::map<std::string, int64_t> appendedSeqOf; // ids this merge appends → their seqs
     std::optional<EventWriter> writer;

@@ -18,6 +18,13 @@ const char *const kUsage
           "| skip NAME EVENT | insert NAME --after EVENT --event JSON "
           "| replace NAME EVENT --event JSON | undo NAME";
 
+// How many edits re-processing with the branch's model's handlers derived.
+size_t regeneratedEdits(History &history)
+{
+    const auto *layer = dynamic_cast<const BranchHistory *>(&history);
+    return layer && layer->branch().regenerated ? layer->branch().edits.size() : 0;
+}
+
 nlohmann::ordered_json toJson(EventLog &log, const Branch &b)
 {
     nlohmann::ordered_json edits = nlohmann::ordered_json::array();
@@ -26,6 +33,7 @@ nlohmann::ordered_json toJson(EventLog &log, const Branch &b)
                 {{"id", e.id}, {"kind", BranchEdit::kindName(e.kind)}, {"target", e.target}});
     auto history = BranchHistory::open(log, b.name);
     return {{"name", b.name},
+            {"regenerated", regeneratedEdits(*history)},
             {"parent", b.parent},
             {"fork_position", b.forkPosition},
             {"truncate", b.truncate},
@@ -128,7 +136,10 @@ int runBranch(const QStringList &arguments)
             text += b.name + "  forks " + b.parent + "@" + std::to_string(b.forkPosition)
                     + (b.truncate ? " (truncated)" : "") + ", " + std::to_string(history->length())
                     + " events, " + std::to_string(b.edits.size()) + " edits, model "
-                    + (b.modelHash ? b.modelHash->substr(0, 12) : std::string("of the log")) + "\n";
+                    + (b.modelHash ? b.modelHash->substr(0, 12) : std::string("of the log"));
+            if (const size_t regenerated = regeneratedEdits(*history))
+                text += ", re-processed: " + std::to_string(regenerated) + " events changed";
+            text += "\n";
         }
         printOut(text);
         return 0;

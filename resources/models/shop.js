@@ -7,6 +7,26 @@
 const cents = (x) => Math.round(x * 100) / 100;
 const dayOf = (event) => event.recorded_at.slice(0, 10);
 
+// The PaymentCharged event the payment service emits for an order.
+const charge = (event, ctx, taxRate, total, charged) => {
+    const fx = ctx.gateway("fx", { from: "USD", to: "EUR", date: dayOf(event) });
+    return {
+        type: "PaymentCharged",
+        stream: event.data.order.replace("order-", "payment-"),
+        data: {
+            order: event.data.order,
+            customer: event.data.customer,
+            amount: event.data.amount,
+            tax_rate: taxRate,
+            total: total,
+            charged: charged,
+            currency: "USD",
+            fx_rate: fx.rate,
+            charged_eur: cents(charged * fx.rate),
+        },
+    };
+};
+
 model = {
     name: "shop",
 
@@ -22,6 +42,13 @@ model = {
         tax: [
             { from: "2000-01-01", rate: 0.015 },
             { from: "2018-02-01", rate: 0.018 },
+        ],
+        // The payment service's releases. 2.4.0 moved to the card processor's v2 API, which
+        // takes amounts in dollars; it was rolled back the next morning.
+        paymentRelease: [
+            { from: "2000-01-01", version: "2.3.1" },
+            { from: "2018-02-07T22:00:00Z", version: "2.4.0" },
+            { from: "2018-02-08T06:00:00Z", version: "2.3.1" },
         ],
     },
 
@@ -81,6 +108,20 @@ model = {
                 refunded: refunded,
                 overcharged: cents((state.overcharged ?? 0) - event.data.amount),
             });
+        },
+    },
+
+    // Reactions that emit events. Replay never runs them (the recorded events are the truth);
+    // re-processing a branch with a model runs them to show what that code would have done.
+    handlers: {
+        // The payment service charges an order's total, as release 2.4.0 ran it.
+        OrderPlaced(event, ctx) {
+            const tax = ctx.rule("tax");
+            const total = cents(event.data.amount * (1 + tax.rate));
+            // The bug: 2.4.0 still sent the total in cents, and the v2 API read it as dollars.
+            const charged =
+                ctx.rule("paymentRelease").version === "2.4.0" ? total * 100 : total;
+            return [charge(event, ctx, tax.rate, total, charged)];
         },
     },
 

@@ -158,6 +158,34 @@ private slots:
         QVERIFY(again.err.contains(u"merged already"_s));
     }
 
+    void reprocessWithTheFixedModel()
+    {
+        const QString fixedModel
+                = QStringLiteral(CHRONOSCOPE_SOURCE_DIR "/resources/models/shop-fixed.js");
+        QCOMPARE(cli({u"branch"_s,
+                      m_log,
+                      u"create"_s,
+                      u"fixed"_s,
+                      u"--at"_s,
+                      u"main@349"_s,
+                      u"--model"_s,
+                      fixedModel})
+                         .exitCode,
+                 0);
+        const Result list = cli({u"branch"_s, m_log, u"list"_s});
+        QVERIFY2(list.out.contains(u"re-processed: 1 events changed"_s), qPrintable(list.out));
+        const Result diff = cli({u"diff"_s, m_log, u"main"_s, u"fixed"_s, u"--events"_s});
+        QCOMPARE(diff.exitCode, 0);
+        QVERIFY2(diff.out.contains(u"first divergence at position 350"_s), qPrintable(diff.out));
+        const Result states = cli({u"diff"_s, m_log, u"main@357"_s, u"fixed@357"_s});
+        QVERIFY2(states.out.contains(u"/streams/payment-104/charged: 34034 -> 340.34"_s),
+                 qPrintable(states.out));
+        const QString branchState = cli({u"state"_s, m_log, u"--rev"_s, u"fixed"_s}).out;
+        QCOMPARE(cli({u"merge"_s, m_log, u"fixed"_s}).exitCode, 0);
+        QCOMPARE(cli({u"state"_s, m_log}).out, branchState);
+        QVERIFY(cli({u"info"_s, m_log}).out.contains(u"events    501"_s));
+    }
+
     void twoLogsOfTheSameHistoryWithOneEventEdited()
     {
         // Production and test: the same export imported twice, one line edited in the second.

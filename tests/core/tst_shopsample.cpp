@@ -1,6 +1,7 @@
 #include "error.h"
 #include "eventlog.h"
 #include "logsummary.h"
+#include "modelstore.h"
 #include "schema.h"
 #include "shopsample.h"
 #include "testlog.h"
@@ -223,6 +224,11 @@ private slots:
         }
         EventLog shipped(copy, EventLog::OpenMode::Existing);
         QCOMPARE(Test::exportText(shipped), Test::exportText(log));
+        // With the shop model as it is in the source tree.
+        QFile model(QStringLiteral(CHRONOSCOPE_SOURCE_DIR "/resources/models/shop.js"));
+        QVERIFY(model.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromStdString(ModelStore::current(shipped)->source),
+                 QString::fromUtf8(model.readAll()));
     }
 };
 
