@@ -38,6 +38,7 @@ const std::vector<Command> &commands()
             {"branch", "LOG           fork, skip, insert, replace: parallel histories", runBranch},
             {"diff", "LOG A B       compare two revisions' states or events", runDiff},
             {"merge", "LOG NAME      a branch's fix onto main, nothing deleted", runMerge},
+            {"graph", "LOG           who emits and who listens to which events", runGraph},
     };
     return list;
 }

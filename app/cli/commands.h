@@ -36,5 +36,6 @@ int runRate(const QStringList &arguments);
 int runBranch(const QStringList &arguments);
 int runDiff(const QStringList &arguments);
 int runMerge(const QStringList &arguments);
+int runGraph(const QStringList &arguments);
 
 } // namespace Chronoscope::Cli

@@ -1,9 +1,12 @@
 #include "clirunner.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -184,6 +187,31 @@ private slots:
         QCOMPARE(cli({u"merge"_s, m_log, u"fixed"_s}).exitCode, 0);
         QCOMPARE(cli({u"state"_s, m_log}).out, branchState);
         QVERIFY(cli({u"info"_s, m_log}).out.contains(u"events    501"_s));
+    }
+
+    void theEventChainGraphRendersWithGraphviz()
+    {
+        const Result dot = cli({u"graph"_s, m_log});
+        QCOMPARE(dot.exitCode, 0);
+        QVERIFY(dot.out.contains(u"\"service:order\" -> \"type:OrderPlaced\" [label=\"150\"]"_s));
+        QVERIFY(dot.out.contains(
+                u"\"type:OrderPlaced\" -> \"service:payment\" [label=\"150\", arrowhead=empty]"_s));
+        const QString graphviz = QStandardPaths::findExecutable(u"dot"_s);
+        QVERIFY2(!graphviz.isEmpty(), "Graphviz's dot is not installed (tools/install-deps.sh)");
+        const QString png = m_dir.filePath(u"chain.png"_s);
+        QProcess render;
+        render.start(graphviz, {u"-Tpng"_s, u"-o"_s, png});
+        render.write(dot.out.toUtf8());
+        render.closeWriteChannel();
+        QVERIFY(render.waitForFinished());
+        QCOMPARE(render.exitCode(), 0);
+        QVERIFY(QFileInfo(png).size() > 1000);
+
+        const Result json = cli({u"graph"_s, m_log, u"--format"_s, u"json"_s});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject graph = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(graph[u"nodes"_s].toArray().size(), 9); // 3 services, 6 types
+        QCOMPARE(cli({u"graph"_s, m_log, u"--format"_s, u"svg"_s}).exitCode, 2);
     }
 
     void twoLogsOfTheSameHistoryWithOneEventEdited()

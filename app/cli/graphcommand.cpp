@@ -1,0 +1,74 @@
+#include "commandline.h"
+#include "commands.h"
+#include "error.h"
+#include "eventchain.h"
+#include "eventlog.h"
+#include "jsmodel.h"
+#include "modelloader.h"
+#include "modelstore.h"
+#include "output.h"
+
+#include <QFile>
+
+namespace Chronoscope::Cli {
+
+namespace {
+
+// The services the model declares: of --model FILE.js, else of the log's model.
+nlohmann::json declaredServices(EventLog &log, const std::optional<std::string> &file)
+{
+    if (file)
+        return JsModel(readModelSource(*file), *file).services();
+    if (const auto stored = ModelStore::current(log))
+        return JsModel(stored->source, stored->name).services();
+    return nullptr;
+}
+
+} // namespace
+
+int runGraph(const QStringList &arguments)
+{
+    CommandLine cl(QStringLiteral("graph"),
+                   QStringLiteral("LOG [--format dot|json] [--model FILE.js] [-o FILE]"),
+                   QStringLiteral("The event chain: services and event types as nodes; \"emits\" "
+                                  "edges (service -> type) and \"listens\" edges (type -> "
+                                  "service), declared by the model's `services` and seen in the "
+                                  "log (an event's source emits its type; a service listens to "
+                                  "the type of an event that caused one of its events). Edges "
+                                  "count the events seen; declared-but-never-seen edges are "
+                                  "dashed, seen-but-undeclared ones red. Render the DOT with "
+                                  "Graphviz: chronoscope-cli graph LOG | dot -Tpng -o chain.png"));
+    cl.addOption({QStringLiteral("format")},
+                 QStringLiteral("dot (Graphviz, the default) or json."),
+                 QStringLiteral("FORMAT"));
+    cl.addOption({QStringLiteral("model")},
+                 QStringLiteral("Take the declarations from this model instead of the log's."),
+                 QStringLiteral("FILE.js"));
+    cl.addOption({QStringLiteral("o"), QStringLiteral("output")},
+                 QStringLiteral("Write to FILE instead of stdout."),
+                 QStringLiteral("FILE"));
+    if (!cl.parse(arguments))
+        return 0;
+    const QStringList args = cl.positional(1, 1);
+    const std::string format
+            = cl.json() ? "json" : cl.optionalValue(QStringLiteral("format")).value_or("dot");
+    if (format != "dot" && format != "json")
+        throw Error::input("graph: --format is dot or json, not \"" + format + "\"");
+    EventLog log(toStd(args[0]), EventLog::OpenMode::Existing);
+    const EventChain chain
+            = EventChain::of(log, declaredServices(log, cl.optionalValue(QStringLiteral("model"))));
+    const std::string text = format == "json" ? chain.toJson().dump(2) + "\n" : chain.toDot();
+    if (const auto output = cl.optionalValue(QStringLiteral("output"))) {
+        QFile file(QString::fromStdString(*output));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            || file.write(text.data(), static_cast<qint64>(text.size()))
+                       != static_cast<qint64>(text.size()))
+            throw Error::failed("graph: cannot write " + *output + ": "
+                                + file.errorString().toStdString());
+        return 0;
+    }
+    printOut(text.substr(0, text.size() - 1));
+    return 0;
+}
+
+} // namespace Chronoscope::Cli
