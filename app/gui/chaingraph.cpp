@@ -1,0 +1,196 @@
+#include "chaingraph.h"
+
+#include "causality.h"
+#include "error.h"
+#include "eventchain.h"
+#include "eventchainpanel.h"
+#include "eventchainview.h"
+#include "eventlog.h"
+#include "graphlayout.h"
+#include "jsmodel.h"
+#include "modelstore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QPointer>
+#include <QThread>
+
+#include <functional>
+#include <set>
+
+namespace Chronoscope {
+
+namespace {
+
+struct Loaded
+{
+    EventChain chain;
+    GraphLayout layout;
+    QString error;
+};
+
+// Reads and lays out the chain of the log at `path`, on its own connection.
+Loaded load(const QString &path)
+{
+    Loaded result;
+    try {
+        EventLog log(path.toStdString(), EventLog::OpenMode::Existing);
+        nlohmann::json services;
+        if (const auto stored = ModelStore::current(log))
+            services = JsModel(stored->source, stored->name).services();
+        result.chain = EventChain::of(log, services);
+        result.layout = GraphLayout::of(result.chain);
+    } catch (const Error &e) {
+        result.error = QString::fromUtf8(e.what());
+    }
+    return result;
+}
+
+QString summary(const EventChain &chain)
+{
+    int services = 0;
+    for (const EventChain::Node &n : chain.nodes)
+        services += n.kind == EventChain::Node::Kind::Service ? 1 : 0;
+    int undeclared = 0;
+    int unseen = 0;
+    for (const EventChain::Edge &e : chain.edges) {
+        undeclared += e.undeclared(chain.hasDeclarations) ? 1 : 0;
+        unseen += e.neverSeen() ? 1 : 0;
+    }
+    return ChainGraph::tr("%1 services, %2 event types; %3 edges seen but not declared, %4 "
+                          "declared but never seen")
+            .arg(services)
+            .arg(static_cast<int>(chain.nodes.size()) - services)
+            .arg(undeclared)
+            .arg(unseen);
+}
+
+} // namespace
+
+ChainGraph::ChainGraph(QObject *parent, EventChainPanel *panel)
+    : QObject(parent)
+    , m_panel(panel)
+{
+    connect(panel, &EventChainPanel::reloadRequested, this, &ChainGraph::reload);
+    connect(panel, &EventChainPanel::exportRequested, this, &ChainGraph::exportTo);
+    connect(panel, &EventChainPanel::eventActivated, this, &ChainGraph::eventActivated);
+    connect(panel->view(), &EventChainView::nodeClicked, this, [this](int index) {
+        const auto &nodes = m_panel->view()->chain().nodes;
+        if (index < 0 || static_cast<size_t>(index) >= nodes.size())
+            return;
+        const auto &node = nodes[static_cast<size_t>(index)];
+        const QString name = QString::fromStdString(node.name);
+        if (node.kind == EventChain::Node::Kind::Type)
+            emit filterRequested(name, {});
+        else
+            emit filterRequested({}, name);
+    });
+}
+
+ChainGraph::~ChainGraph() = default;
+
+void ChainGraph::setLog(EventLog *log, const QString &path)
+{
+    m_log = log;
+    m_path = path;
+    reload();
+}
+
+void ChainGraph::reload()
+{
+    const uint64_t generation = ++m_generation;
+    if (!m_log) {
+        m_panel->view()->setChain({}, {});
+        m_panel->setCausationChain({});
+        return;
+    }
+    m_panel->setStatus(tr("Reading who emits and who listens…"));
+    QPointer<ChainGraph> self(this);
+    const QString path = m_path;
+    QThread *thread = QThread::create([self, path, generation] {
+        auto result = std::make_shared<Loaded>(load(path));
+        QMetaObject::invokeMethod(
+                qApp,
+                [self, result, generation] {
+                    if (!self || generation != self->m_generation)
+                        return;
+                    if (!result->error.isEmpty()) {
+                        self->m_panel->setStatus(result->error);
+                        return;
+                    }
+                    self->m_panel->setStatus(result->layout.error.isEmpty() ? summary(result->chain)
+                                                                            : result->layout.error);
+                    self->m_panel->view()->setChain(std::move(result->chain),
+                                                    std::move(result->layout));
+                    emit self->loaded();
+                },
+                Qt::QueuedConnection);
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+void ChainGraph::showEvent(int64_t seq)
+{
+    std::vector<EventChainPanel::ChainEvent> chain;
+    std::set<size_t> lit;
+    const EventChain &graph = m_panel->view()->chain();
+    auto light = [&graph, &lit](const Event &e) {
+        const int type = graph.indexOf(EventChain::Node::Kind::Type, e.type);
+        if (type >= 0)
+            lit.insert(static_cast<size_t>(type));
+        if (e.source) {
+            const int source = graph.indexOf(EventChain::Node::Kind::Service, *e.source);
+            if (source >= 0)
+                lit.insert(static_cast<size_t>(source));
+        }
+    };
+    if (m_log && seq > 0) {
+        if (const auto event = m_log->event(seq)) {
+            const Causality causality = Causality::of(*m_log, *event);
+            int depth = -1;
+            for (const Event &cause : causality.causes) {
+                chain.push_back({cause, depth--});
+                light(cause);
+            }
+            chain.push_back({*event, 0});
+            light(*event);
+            // Effects depth-first, a few levels and a few hundred events at most.
+            size_t budget = 256;
+            std::function<void(const Event &, int)> effects = [&](const Event &e, int level) {
+                if (level > 8)
+                    return;
+                for (const Event &effect : m_log->effectsOf(e.id)) {
+                    if (budget == 0)
+                        return;
+                    --budget;
+                    chain.push_back({effect, level});
+                    light(effect);
+                    effects(effect, level + 1);
+                }
+            };
+            effects(*event, 1);
+        }
+    }
+    m_panel->setCausationChain(chain);
+    m_panel->view()->setHighlighted(lit);
+}
+
+void ChainGraph::exportTo(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    bool ok = false;
+    if (suffix == QLatin1String("dot") || suffix == QLatin1String("gv")) {
+        QFile file(path);
+        const std::string dot = m_panel->view()->chain().toDot();
+        ok = file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+             && file.write(dot.data(), static_cast<qint64>(dot.size()))
+                        == static_cast<qint64>(dot.size());
+    } else {
+        ok = m_panel->view()->exportImage(path);
+    }
+    m_panel->setStatus(ok ? tr("Exported to %1").arg(path) : tr("Could not write %1").arg(path));
+}
+
+} // namespace Chronoscope

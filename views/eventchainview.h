@@ -1,0 +1,58 @@
+#pragma once
+
+#include "eventchain.h"
+#include "graphlayout.h"
+
+#include <QGraphicsView>
+
+#include <set>
+
+class QGraphicsItem;
+
+namespace Chronoscope {
+
+/// The event-chain graph: services (rounded boxes) and event types (ellipses), "emits" edges
+/// with filled arrows, "listens" edges with open ones, each with its count. Edges the model
+/// declares but no event shows are dashed; edges the log shows but the model does not declare
+/// are red. Wheel zooms (around the pointer), dragging pans, clicking a node selects it.
+class EventChainView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    explicit EventChainView(QWidget *parent = nullptr);
+
+    /// Shows a chain laid out by GraphLayout::of(chain).
+    void setChain(EventChain chain, GraphLayout layout);
+    const EventChain &chain() const { return m_chain; }
+
+    /// Emphasises these nodes and the edges between them (a causation chain); empty: none.
+    void setHighlighted(const std::set<size_t> &nodes);
+    const std::set<size_t> &highlighted() const { return m_highlighted; }
+    /// The scene position of a node's centre (for tests and tools).
+    QPointF nodeCenter(size_t node) const;
+
+    void zoomBy(double factor);
+    void fitAll();
+
+    /// Writes the picture: PNG (at twice the scene's size) or SVG, by the file's suffix.
+    bool exportImage(const QString &path) const;
+
+signals:
+    /// A node was clicked: its index in chain().nodes.
+    void nodeClicked(int node);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+
+private:
+    void rebuild();
+
+    EventChain m_chain;
+    GraphLayout m_layout;
+    std::set<size_t> m_highlighted;
+    std::vector<QGraphicsItem *> m_nodeItems;
+};
+
+} // namespace Chronoscope
