@@ -47,6 +47,7 @@ struct Branch
     std::optional<std::string> modelSource;
     std::optional<std::string> modelHash;
     std::vector<BranchEdit> edits;
+    std::optional<int64_t> mergedAt; ///< when it was merged into main, if it was
     /// The edits are not stored ones but what re-processing the branch with its model's
     /// handlers derives (see Reprocessor): a layer over the branch, under the same name.
     bool regenerated = false;

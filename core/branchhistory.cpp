@@ -5,6 +5,7 @@
 #include "eventlog.h"
 #include "jsmodel.h"
 #include "mainhistory.h"
+#include "modelstore.h"
 #include "reprocessor.h"
 
 #include <algorithm>
@@ -43,6 +44,18 @@ std::unique_ptr<History> BranchHistory::open(EventLog &log, const std::string &n
     regenerated.regenerated = true;
     regenerated.edits = Reprocessor(log, model).edits(*history, stored.forkPosition);
     return std::make_unique<BranchHistory>(std::move(regenerated), std::move(history));
+}
+
+std::unique_ptr<Model> BranchHistory::modelFor(EventLog &log, History &history)
+{
+    for (History *h = &history; !h->isMain();) {
+        auto *branch = static_cast<BranchHistory *>(h);
+        if (branch->branch().modelSource)
+            return std::make_unique<JsModel>(*branch->branch().modelSource,
+                                             branch->branch().name + " model");
+        h = &branch->parent();
+    }
+    return ModelStore::load(log);
 }
 
 BranchHistory::BranchHistory(Branch branch,
@@ -106,7 +119,7 @@ void BranchHistory::apply(const BranchEdit &edit, std::vector<Segment> &segments
             continue;
         if (edit.kind == BranchEdit::Kind::Insert) {
             segments.insert(segments.begin() + static_cast<std::ptrdiff_t>(i + 1),
-                            Segment{0, -1, edit.event});
+                            Segment{0, -1, edit.event, true});
             return;
         }
         if (edit.kind == BranchEdit::Kind::Skip) {
@@ -144,7 +157,7 @@ void BranchHistory::apply(const BranchEdit &edit, std::vector<Segment> &segments
             break;
         case BranchEdit::Kind::Insert:
             replacement.push_back(at);
-            replacement.push_back({0, -1, edit.event});
+            replacement.push_back({0, -1, edit.event, true});
             break;
         case BranchEdit::Kind::Replace:
             replacement.push_back({0, -1, edit.event});
@@ -161,6 +174,20 @@ void BranchHistory::apply(const BranchEdit &edit, std::vector<Segment> &segments
     throw Error::input(what
                        + ": an earlier edit of this branch already skipped or replaced it, "
                          "or the branch ends before it");
+}
+
+std::map<std::string, std::string> BranchHistory::editedEvents() const
+{
+    std::map<std::string, std::string> edited;
+    if (const auto *parent = dynamic_cast<const BranchHistory *>(m_parent.get()))
+        edited = parent->editedEvents();
+    for (const Segment &s : m_segments) {
+        if (s.event)
+            edited[s.event->id] = m_branch.regenerated ? "regenerated"
+                                  : s.inserted         ? "inserted"
+                                                       : "replaced";
+    }
+    return edited;
 }
 
 int64_t BranchHistory::length()

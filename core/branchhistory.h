@@ -3,12 +3,14 @@
 #include "branch.h"
 #include "history.h"
 
+#include <map>
 #include <memory>
 #include <vector>
 
 namespace Chronoscope {
 
 class EventLog;
+class Model;
 
 /// A branch's events: its parent's up to the fork, the parent's later ones unless truncated,
 /// with the edits applied in order. Kept as a short list of segments — runs of the parent's
@@ -27,6 +29,10 @@ public:
     /// comes re-processed: a layer over it whose branch() is `regenerated` (see Reprocessor).
     static std::unique_ptr<History> open(EventLog &log, const std::string &name);
 
+    /// The model `history` replays with: that of the nearest branch on the way to main that
+    /// has one of its own, else the log's (ModelStore::load).
+    static std::unique_ptr<Model> modelFor(EventLog &log, History &history);
+
     std::string name() const override { return m_branch.name; }
     int64_t length() override;
     void forEach(int64_t from,
@@ -38,6 +44,9 @@ public:
 
     const Branch &branch() const { return m_branch; }
     History &parent() { return *m_parent; }
+    /// The events this branch (and the branches it forks) inserted or replaced, by id, with how:
+    /// "inserted", "replaced", or "regenerated" (by re-processing with the model's handlers).
+    std::map<std::string, std::string> editedEvents() const;
     /// Checks that an edit applies to this branch as it is (the same checks as the
     /// constructor), without keeping it.
     void check(const BranchEdit &edit);
@@ -48,6 +57,7 @@ private:
         int64_t parentFrom = 0; // a run of the parent's positions, when `event` is empty
         int64_t parentTo = -1;
         std::optional<Event> event; // an inserted or replacing event
+        bool inserted = false;
         int64_t length() const { return event ? 1 : parentTo - parentFrom + 1; }
     };
     void build();

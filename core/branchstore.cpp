@@ -116,8 +116,8 @@ std::vector<Branch> BranchStore::list()
 {
     std::vector<Branch> branches;
     Sql::Statement st(m_log.database(),
-                      "SELECT name, parent, fork_position, truncate, model_source, model_hash "
-                      "FROM branches ORDER BY created_at, name");
+                      "SELECT name, parent, fork_position, truncate, model_source, model_hash, "
+                      "merged_at FROM branches ORDER BY created_at, name");
     while (st.step()) {
         Branch b;
         b.name = st.columnText(0);
@@ -126,6 +126,8 @@ std::vector<Branch> BranchStore::list()
         b.truncate = st.columnInt(3) != 0;
         b.modelSource = st.columnOptionalText(4);
         b.modelHash = st.columnOptionalText(5);
+        if (!st.isNull(6))
+            b.mergedAt = st.columnInt(6);
         branches.push_back(std::move(b));
     }
     for (Branch &b : branches)

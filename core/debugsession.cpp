@@ -43,12 +43,15 @@ DebugSession::~DebugSession()
     m_thread.wait();
 }
 
-void DebugSession::open(const QString &path)
+void DebugSession::open(const QString &path, const QString &history)
 {
     m_head = -1;
     m_requested = 0;
     m_current = SessionUpdate();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, path] { worker->open(path); });
+    m_history = history;
+    ++m_generation; // answers about the history before are stale
+    QMetaObject::invokeMethod(m_worker,
+                              [worker = m_worker, path, history] { worker->open(path, history); });
 }
 
 void DebugSession::seek(int64_t seq)

@@ -24,8 +24,11 @@ public:
     explicit DebugSession(QObject *parent = nullptr);
     ~DebugSession() override;
 
-    /// Opens the log in the worker; opened() says how it went.
-    void open(const QString &path);
+    /// Opens the log in the worker, following `history` ("main" or a branch, which then
+    /// replays with its own model if it has one); opened() says how it went.
+    void open(const QString &path, const QString &history = QStringLiteral("main"));
+    /// The history the debugger follows: "main" or a branch's name.
+    QString history() const { return m_history; }
     bool isOpen() const { return m_head >= 0; }
     int64_t head() const { return m_head; }
     QString modelName() const { return m_modelName; }
@@ -74,6 +77,7 @@ private:
     int64_t m_requested = 0;
     int64_t m_head = -1;
     QString m_modelName;
+    QString m_history = QStringLiteral("main");
     bool m_running = false;
     SessionUpdate m_current;
     std::vector<Breakpoint> m_breakpoints;

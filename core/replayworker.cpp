@@ -1,6 +1,7 @@
 #include "replayworker.h"
 
 #include "blame.h"
+#include "branchhistory.h"
 #include "breakpointrunner.h"
 #include "error.h"
 #include "eventlog.h"
@@ -22,6 +23,7 @@ ReplayWorker::~ReplayWorker()
     m_watchList.reset();
     m_engine.reset();
     m_model.reset();
+    m_history.reset();
     m_log.reset();
 }
 
@@ -36,27 +38,33 @@ void ReplayWorker::post(Request request)
         QMetaObject::invokeMethod(this, &ReplayWorker::process, Qt::QueuedConnection);
 }
 
-void ReplayWorker::open(const QString &path)
+void ReplayWorker::open(const QString &path, const QString &history)
 {
     m_replayer.reset();
     m_store.reset();
     m_watchList.reset();
     m_model.reset();
+    m_history.reset();
     m_log.reset();
     m_watchExpressions.clear();
     try {
         m_log = std::make_unique<EventLog>(path.toStdString(), EventLog::OpenMode::Existing);
-        m_model = ModelStore::load(*m_log);
-        m_replayer = std::make_unique<Replayer>(*m_log, *m_model);
-        m_store = std::make_unique<SnapshotStore>(*m_log, m_model->hash());
-        m_replayer->useStore(m_store.get(), SnapshotStore::kInterval);
+        m_history = BranchHistory::open(*m_log, history.toStdString());
+        m_model = BranchHistory::modelFor(*m_log, *m_history);
+        m_replayer = std::make_unique<Replayer>(*m_history, *m_model);
+        if (m_history->isMain()) {
+            // Stored states are main's.
+            m_store = std::make_unique<SnapshotStore>(*m_log, m_model->hash());
+            m_replayer->useStore(m_store.get(), SnapshotStore::kInterval);
+        }
         m_engine = std::make_unique<ExpressionEngine>();
         m_watchList = std::make_unique<WatchList>(*m_engine);
-        emit opened(m_log->eventCount(), QString::fromStdString(m_model->name()), {});
+        emit opened(m_history->length(), QString::fromStdString(m_model->name()), {});
     } catch (const Error &e) {
         m_replayer.reset();
         m_store.reset();
         m_model.reset();
+        m_history.reset();
         m_log.reset();
         emit opened(0, {}, QString::fromUtf8(e.what()));
     }
@@ -98,7 +106,10 @@ void ReplayWorker::blame(const QString &pointer, qint64 upTo)
     if (!m_log)
         return;
     try {
-        const auto changes = Blame::history(*m_log, *m_model, pointer.toStdString(), upTo);
+        const auto changes
+                = m_history->isMain()
+                          ? Blame::history(*m_log, *m_model, pointer.toStdString(), upTo)
+                          : Blame::history(*m_history, *m_model, pointer.toStdString(), upTo);
         m_model->stateReplaced(); // Blame replayed with the model: the replayer's views are gone
         if (changes.empty()) {
             emit blamed(
@@ -148,7 +159,7 @@ void ReplayWorker::handle(const Request &request)
         BreakpointRunner runner(*m_log, *m_replayer, *m_engine);
         try {
             runner.setBreakpoints(request.breakpoints);
-            m_replayer->seek(std::clamp<int64_t>(target, 0, m_log->eventCount()));
+            m_replayer->seek(std::clamp<int64_t>(target, 0, m_history->length()));
             const auto hit = request.kind == Kind::RunForward ? runner.runForward(&m_cancel)
                                                               : runner.runBackward(&m_cancel);
             if (hit) {
@@ -168,7 +179,7 @@ void ReplayWorker::handle(const Request &request)
             return; // a newer request replaced this one
         target = m_replayer->position();
     }
-    update.head = m_log->eventCount();
+    update.head = m_history->length();
     target = std::clamp<int64_t>(target, 0, update.head);
     if (target > 0) {
         update.step = m_replayer->explain(target);

@@ -18,6 +18,7 @@ namespace Chronoscope {
 class BreakpointRunner;
 class EventLog;
 class ExpressionEngine;
+class History;
 class Model;
 class SnapshotStore;
 
@@ -49,8 +50,9 @@ public:
     void post(Request request);
 
 public slots:
-    /// Opens the log with its stored model (or the generic one). Emits opened().
-    void open(const QString &path);
+    /// Opens the log and follows `history` ("main" or a branch) with the model it replays
+    /// with (the branch's, the log's stored one, or the generic one). Emits opened().
+    void open(const QString &path, const QString &history);
     /// Handles the newest request, if any.
     void process();
     /// Reads the timeline's lanes and density (one pass over the log). Emits timelineLoaded().
@@ -77,6 +79,7 @@ private:
     std::atomic<bool> m_cancel{false};
 
     std::unique_ptr<EventLog> m_log;
+    std::unique_ptr<History> m_history;
     std::unique_ptr<Model> m_model;
     std::unique_ptr<SnapshotStore> m_store;
     std::unique_ptr<Replayer> m_replayer;

@@ -44,6 +44,7 @@ EventChainPanel::EventChainPanel(QWidget *parent)
     split->addWidget(m_tree);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({600, 400});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);

@@ -7,6 +7,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QImage>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QPainter>
 #include <QSvgGenerator>
 #include <QWheelEvent>
@@ -167,8 +168,16 @@ void EventChainView::rebuild()
     s->setSceneRect(m_layout.bounds.adjusted(-12, -12, 12, 12));
 }
 
+void EventChainView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (!m_zoomed)
+        fitAll();
+}
+
 void EventChainView::zoomBy(double factor)
 {
+    m_zoomed = true;
     const double current = transform().m11();
     const double next = std::clamp(current * factor, 0.1, 8.0);
     scale(next / current, next / current);
@@ -176,6 +185,7 @@ void EventChainView::zoomBy(double factor)
 
 void EventChainView::fitAll()
 {
+    m_zoomed = false;
     if (!scene()->sceneRect().isEmpty())
         fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
     if (transform().m11() > 1.5)

@@ -44,6 +44,7 @@ signals:
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
 
 private:
@@ -53,6 +54,7 @@ private:
     GraphLayout m_layout;
     std::set<size_t> m_highlighted;
     std::vector<QGraphicsItem *> m_nodeItems;
+    bool m_zoomed = false; // by the user: resizing no longer fits the graph to the view
 };
 
 } // namespace Chronoscope

@@ -1,12 +1,14 @@
 #include "eventtablemodel.h"
 
 #include "eventlog.h"
+#include "history.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QFont>
 #include <QPainter>
 #include <QPixmap>
+#include <QRegularExpression>
 
 namespace Chronoscope {
 
@@ -42,12 +44,66 @@ void EventTableModel::setLog(EventLog *log)
 {
     beginResetModel();
     m_log = log;
+    m_history = nullptr;
+    m_edited.clear();
     m_pages.clear();
     m_filtered = false;
     m_seqs.clear();
     m_current = 0;
-    m_rows = log ? static_cast<int>(std::min<int64_t>(log->eventCount(), INT_MAX)) : 0;
+    m_rows = totalRows();
     endResetModel();
+}
+
+void EventTableModel::setHistory(History *history, std::map<int64_t, QString> edited)
+{
+    beginResetModel();
+    m_history = history;
+    m_edited = std::move(edited);
+    m_pages.clear();
+    m_filtered = false;
+    m_seqs.clear();
+    m_current = 0;
+    m_rows = totalRows();
+    endResetModel();
+}
+
+int EventTableModel::totalRows() const
+{
+    const int64_t count = m_history ? m_history->length() : m_log ? m_log->eventCount() : 0;
+    return static_cast<int>(std::min<int64_t>(count, INT_MAX));
+}
+
+std::vector<int64_t> EventTableModel::matchingPositions(const EventFilter &filter) const
+{
+    // A branch's events are not all in the log: they are matched as they are read.
+    auto glob = [](const std::optional<std::string> &pattern) {
+        return pattern ? QRegularExpression(QRegularExpression::wildcardToRegularExpression(
+                       QString::fromStdString(*pattern),
+                       QRegularExpression::DefaultWildcardConversion))
+                       : QRegularExpression();
+    };
+    const QRegularExpression type = glob(filter.type);
+    const QRegularExpression stream = glob(filter.stream);
+    const QRegularExpression source = glob(filter.source);
+    const QString text = filter.search ? QString::fromStdString(*filter.search) : QString();
+    std::vector<int64_t> positions;
+    m_history->forEach(
+            1, m_history->length(), EventFilter::Columns::WithoutResult, [&](const Event &e) {
+                const bool match
+                        = (!filter.type || type.match(QString::fromStdString(e.type)).hasMatch())
+                          && (!filter.stream
+                              || stream.match(QString::fromStdString(e.stream)).hasMatch())
+                          && (!filter.source
+                              || source.match(QString::fromStdString(e.source.value_or("")))
+                                         .hasMatch())
+                          && (!filter.search
+                              || QString::fromStdString(e.data).contains(text,
+                                                                         Qt::CaseInsensitive));
+                if (match)
+                    positions.push_back(e.seq);
+                return true;
+            });
+    return positions;
 }
 
 void EventTableModel::setFilter(const EventFilter &filter)
@@ -56,7 +112,10 @@ void EventTableModel::setFilter(const EventFilter &filter)
     m_pages.clear();
     m_filtered = filter.stream || filter.type || filter.source || filter.search;
     m_seqs.clear();
-    if (m_log && m_filtered) {
+    if (m_history && m_filtered) {
+        m_seqs = matchingPositions(filter);
+        m_rows = static_cast<int>(std::min<size_t>(m_seqs.size(), INT_MAX));
+    } else if (m_log && m_filtered) {
         EventFilter which = filter;
         which.fromSeq = 1;
         which.toSeq.reset();
@@ -64,7 +123,7 @@ void EventTableModel::setFilter(const EventFilter &filter)
         m_seqs = m_log->seqs(which);
         m_rows = static_cast<int>(std::min<size_t>(m_seqs.size(), INT_MAX));
     } else {
-        m_rows = m_log ? static_cast<int>(std::min<int64_t>(m_log->eventCount(), INT_MAX)) : 0;
+        m_rows = totalRows();
     }
     endResetModel();
 }
@@ -127,7 +186,26 @@ const EventHeader *EventTableModel::header(int row) const
             m_pages.erase(far);
         }
         std::vector<EventHeader> page;
-        if (m_filtered) {
+        auto read = [this, &page](int64_t from, int64_t to) {
+            m_history->forEach(
+                    from, to, EventFilter::Columns::WithoutResult, [&page](const Event &e) {
+                        page.push_back({e.seq,
+                                        e.stream,
+                                        e.streamVersion,
+                                        e.type,
+                                        e.source,
+                                        e.recordedAt,
+                                        e.processedAt});
+                        return true;
+                    });
+        };
+        if (m_history && m_filtered) {
+            const int last = std::min(first + kPageSize, m_rows);
+            for (int r = first; r < last; ++r)
+                read(m_seqs[static_cast<size_t>(r)], m_seqs[static_cast<size_t>(r)]);
+        } else if (m_history) {
+            read(first + 1, first + kPageSize);
+        } else if (m_filtered) {
             const int last = std::min(first + kPageSize, m_rows);
             for (int r = first; r < last; ++r) {
                 auto one = m_log->headers(m_seqs[static_cast<size_t>(r)], 1);
@@ -174,7 +252,12 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::FontRole:
-        if (m_reversed.count(h->seq)) {
+        if (m_history && m_edited.count(h->seq)) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        if (!m_history && m_reversed.count(h->seq)) {
             QFont font;
             font.setStrikeOut(true);
             return font;
@@ -198,6 +281,8 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case Qt::BackgroundRole:
         if (h->seq == m_current)
             return QBrush(QColor(208, 33, 33, 30));
+        if (m_history && m_edited.count(h->seq))
+            return QBrush(QColor(230, 160, 20, 45));
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == Seq || index.column() == Lag)
@@ -209,7 +294,10 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xc0, 0x5a, 0x00));
         break;
     case Qt::ToolTipRole:
-        if (const auto reversed = m_reversed.find(h->seq); reversed != m_reversed.end())
+        if (const auto edited = m_edited.find(h->seq); m_history && edited != m_edited.end())
+            return edited->second;
+        if (const auto reversed = m_reversed.find(h->seq);
+            !m_history && reversed != m_reversed.end())
             return tr("Reversed by the merge of %1").arg(reversed->second);
         if (index.column() == Stream)
             return tr("%1, version %2")

@@ -11,6 +11,7 @@
 namespace Chronoscope {
 
 class EventLog;
+class History;
 struct EventHeader;
 
 /// The events of a log as a table, one row per seq. Rows are read from the log a page at a time
@@ -28,10 +29,16 @@ public:
     ~EventTableModel() override;
 
     void setLog(EventLog *log);
+    /// Shows a branch's events instead of the log's (null: the log's again); rows are then
+    /// positions of the branch. `edited` marks the positions the branch inserted, replaced or
+    /// regenerated, with how. The history must outlive the model or be replaced first.
+    void setHistory(History *history, std::map<int64_t, QString> edited = {});
+    History *history() const { return m_history; }
 
     /// Shows only the events the filter selects (its seq range, limit and columns are not
     /// used); an empty filter shows every event. The filter's search needs an up-to-date
-    /// full-text index (SearchIndex::update()).
+    /// full-text index (SearchIndex::update()) on main; on a branch it looks for the text in the
+    /// payloads as they are read.
     void setFilter(const EventFilter &filter);
     bool isFiltered() const { return m_filtered; }
     /// The row of an event, or -1 when the filter hides it.
@@ -54,7 +61,12 @@ public:
 private:
     const EventHeader *header(int row) const;
 
+    std::vector<int64_t> matchingPositions(const EventFilter &filter) const;
+    int totalRows() const;
+
     EventLog *m_log = nullptr;
+    History *m_history = nullptr;
+    std::map<int64_t, QString> m_edited;
     int m_rows = 0;
     bool m_filtered = false;
     std::vector<int64_t> m_seqs; // the rows' seqs when filtered

@@ -136,6 +136,12 @@ void TimelineView::setBookmarks(std::map<int64_t, int64_t> recordedAtBySeq)
     update();
 }
 
+void TimelineView::setBranchMarks(std::vector<BranchMark> marks)
+{
+    m_branchMarks = std::move(marks);
+    update();
+}
+
 void TimelineView::setBreakpointHit(int64_t seq)
 {
     m_hitSeq = seq;
@@ -326,6 +332,27 @@ void TimelineView::paintMarkers(QPainter &painter, const QRectF &plot)
         painter.setPen(QPen(QColor(0x2a, 0x7a, 0xd6), 1));
         painter.drawLine(QPointF(x, 2), QPointF(x, kAxisHeight));
         painter.fillRect(QRectF(x, 2, 7, 6), QColor(0x2a, 0x7a, 0xd6));
+    }
+    // Fork points (a branch symbol and the name) and edited events (a diamond), amber.
+    const QColor amber(0xd9, 0x8a, 0x00);
+    for (const BranchMark &mark : m_branchMarks) {
+        const double x = plot.left() + m_geometry.xOf(static_cast<double>(mark.recordedAt));
+        painter.setPen(QPen(amber, 1, mark.fork ? Qt::SolidLine : Qt::DotLine));
+        painter.drawLine(QPointF(x, kAxisHeight), QPointF(x, height()));
+        painter.setBrush(amber);
+        if (mark.fork) {
+            painter.drawPolygon(QPolygonF({QPointF(x, kAxisHeight - 9),
+                                           QPointF(x + 5, kAxisHeight - 1),
+                                           QPointF(x - 5, kAxisHeight - 1)}));
+            painter.setPen(amber);
+            painter.drawText(QPointF(x + 6, kAxisHeight - 2), mark.label);
+        } else {
+            painter.drawPolygon(QPolygonF({QPointF(x, kAxisHeight - 8),
+                                           QPointF(x + 4, kAxisHeight - 4),
+                                           QPointF(x, kAxisHeight),
+                                           QPointF(x - 4, kAxisHeight - 4)}));
+        }
+        painter.setBrush(Qt::NoBrush);
     }
     // The selected event with its causes and effects, when they are drawn one by one.
     if (m_selectedSeq > 0) {

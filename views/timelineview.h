@@ -35,6 +35,15 @@ public:
     void setPosition(int64_t seq, std::optional<int64_t> recordedAt);
     void setSelected(int64_t seq);
     void setBookmarks(std::map<int64_t, int64_t> recordedAtBySeq);
+    /// Where histories fork, and the events a branch edited: marks under the axis.
+    struct BranchMark
+    {
+        int64_t recordedAt = 0;
+        QString label;
+        bool fork = true; ///< a fork point; otherwise an edited event
+    };
+    void setBranchMarks(std::vector<BranchMark> marks);
+    const std::vector<BranchMark> &branchMarks() const { return m_branchMarks; }
     void setBreakpointHit(int64_t seq);
     void showAll();
 
@@ -81,6 +90,7 @@ private:
     int64_t m_selectedSeq = 0;
     int64_t m_hitSeq = 0;
     std::map<int64_t, int64_t> m_bookmarks;
+    std::vector<BranchMark> m_branchMarks;
     std::optional<QPointF> m_pressAt;
     bool m_dragging = false;
 };

@@ -25,20 +25,7 @@ ReplaySetup::ReplaySetup(EventLog &log, const CommandLine &cl, const std::string
     history = BranchHistory::open(log, rev.branch);
     position = resolveRevision(*history, rev);
     const auto file = cl.optionalValue(QStringLiteral("model"));
-    // The nearest branch on the way to main that has a model of its own.
-    std::optional<Branch> withModel;
-    for (History *h = history.get(); !file && h && !h->isMain();) {
-        auto *branch = static_cast<BranchHistory *>(h);
-        if (branch->branch().modelSource) {
-            withModel = branch->branch();
-            break;
-        }
-        h = &branch->parent();
-    }
-    if (withModel)
-        model = std::make_unique<JsModel>(*withModel->modelSource, withModel->name + " model");
-    else
-        model = loadModel(log, file);
+    model = file ? loadModel(log, file) : BranchHistory::modelFor(log, *history);
     replayer = std::make_unique<Replayer>(*history, *model);
     store = std::make_unique<SnapshotStore>(log, model->hash());
     replayer->useStore(store.get(), kStoredInterval);

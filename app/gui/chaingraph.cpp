@@ -58,8 +58,8 @@ QString summary(const EventChain &chain)
         undeclared += e.undeclared(chain.hasDeclarations) ? 1 : 0;
         unseen += e.neverSeen() ? 1 : 0;
     }
-    return ChainGraph::tr("%1 services, %2 event types; %3 edges seen but not declared, %4 "
-                          "declared but never seen")
+    return ChainGraph::tr("%1 services, %2 event types · edges seen but not declared: %3, "
+                          "declared but never seen: %4")
             .arg(services)
             .arg(static_cast<int>(chain.nodes.size()) - services)
             .arg(undeclared)
@@ -131,7 +131,7 @@ void ChainGraph::reload()
     thread->start();
 }
 
-void ChainGraph::showEvent(int64_t seq)
+void ChainGraph::showEvent(const std::optional<Event> &event)
 {
     std::vector<EventChainPanel::ChainEvent> chain;
     std::set<size_t> lit;
@@ -146,32 +146,30 @@ void ChainGraph::showEvent(int64_t seq)
                 lit.insert(static_cast<size_t>(source));
         }
     };
-    if (m_log && seq > 0) {
-        if (const auto event = m_log->event(seq)) {
-            const Causality causality = Causality::of(*m_log, *event);
-            int depth = -1;
-            for (const Event &cause : causality.causes) {
-                chain.push_back({cause, depth--});
-                light(cause);
-            }
-            chain.push_back({*event, 0});
-            light(*event);
-            // Effects depth-first, a few levels and a few hundred events at most.
-            size_t budget = 256;
-            std::function<void(const Event &, int)> effects = [&](const Event &e, int level) {
-                if (level > 8)
-                    return;
-                for (const Event &effect : m_log->effectsOf(e.id)) {
-                    if (budget == 0)
-                        return;
-                    --budget;
-                    chain.push_back({effect, level});
-                    light(effect);
-                    effects(effect, level + 1);
-                }
-            };
-            effects(*event, 1);
+    if (m_log && event) {
+        const Causality causality = Causality::of(*m_log, *event);
+        int depth = -1;
+        for (const Event &cause : causality.causes) {
+            chain.push_back({cause, depth--});
+            light(cause);
         }
+        chain.push_back({*event, 0});
+        light(*event);
+        // Effects depth-first, a few levels and a few hundred events at most.
+        size_t budget = 256;
+        std::function<void(const Event &, int)> effects = [&](const Event &e, int level) {
+            if (level > 8)
+                return;
+            for (const Event &effect : m_log->effectsOf(e.id)) {
+                if (budget == 0)
+                    return;
+                --budget;
+                chain.push_back({effect, level});
+                light(effect);
+                effects(effect, level + 1);
+            }
+        };
+        effects(*event, 1);
     }
     m_panel->setCausationChain(chain);
     m_panel->view()->setHighlighted(lit);

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "event.h"
+
 #include <QObject>
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 
 namespace Chronoscope {
 
@@ -23,8 +26,8 @@ public:
 
     /// The log to draw (null: none); the chain is read again from `path` in the worker.
     void setLog(EventLog *log, const QString &path);
-    /// Shows the causation chain of an event (0: none).
-    void showEvent(int64_t seq);
+    /// Shows the causation chain of an event (none: clears it).
+    void showEvent(const std::optional<Event> &event);
 
 signals:
     /// A node was clicked: show only the events of this type, or of this source.

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -61,7 +62,19 @@ int main(int argc, char *argv[])
             QStringLiteral("theme"),
             QApplication::translate("main", "light or dark (remembered for the next start)."),
             QStringLiteral("THEME"));
+    const QCommandLineOption panelOption(
+            QStringLiteral("panel"),
+            QApplication::translate("main",
+                                    "Bring this panel to the front: branches, eventChain, compare, "
+                                    "projections, timeline, breakpoints, watches."),
+            QStringLiteral("PANEL"));
+    const QCommandLineOption followOption(
+            QStringLiteral("follow"),
+            QApplication::translate("main", "Debug this branch of the log instead of main."),
+            QStringLiteral("BRANCH"));
     parser.addOption(themeOption);
+    parser.addOption(panelOption);
+    parser.addOption(followOption);
     parser.addOption(atOption);
     parser.addOption(screenshotOption);
     parser.addOption(sizeOption);
@@ -82,13 +95,29 @@ int main(int argc, char *argv[])
     const qlonglong at = parser.value(atOption).toLongLong();
     const QString screenshot = parser.value(screenshotOption);
     auto *session = window.session();
-    QObject::connect(session,
-                     &Chronoscope::DebugSession::opened,
-                     &window,
-                     [session, at](const QString &error) {
-                         if (error.isEmpty() && at > 0)
-                             session->seek(at);
-                     });
+    const QString follow = parser.value(followOption);
+    QObject::connect(
+            session,
+            &Chronoscope::DebugSession::opened,
+            &window,
+            [&window, session, at, follow](const QString &error) {
+                if (!error.isEmpty())
+                    return;
+                if (!follow.isEmpty() && session->history() != follow) {
+                    window.follow(follow);
+                    return;
+                }
+                if (at > 0)
+                    session->seek(at);
+            },
+            Qt::QueuedConnection);
+    if (parser.isSet(panelOption)) {
+        if (auto *dock
+            = window.findChild<QDockWidget *>(parser.value(panelOption) + QStringLiteral("Dock"))) {
+            dock->show();
+            dock->raise();
+        }
+    }
     if (!screenshot.isEmpty()) {
         QObject::connect(session,
                          &Chronoscope::DebugSession::updated,

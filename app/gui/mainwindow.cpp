@@ -1,20 +1,25 @@
 #include "mainwindow.h"
 
 #include "bookmarkstore.h"
+#include "branches.h"
+#include "branchhistory.h"
+#include "branchpanel.h"
 #include "breakpointsandwatches.h"
 #include "breakpointspanel.h"
 #include "breakpointtablemodel.h"
 #include "causality.h"
+#include "chaingraph.h"
 #include "commandpalette.h"
 #include "corrections.h"
 #include "debugsession.h"
 #include "error.h"
+#include "eventchainpanel.h"
 #include "eventinspector.h"
+#include "eventlist.h"
 #include "eventlog.h"
 #include "eventtablemodel.h"
 #include "logfiles.h"
 #include "revision.h"
-#include "searchindex.h"
 #include "stateinspector.h"
 #include "theme.h"
 #include "timelinepanel.h"
@@ -30,45 +35,28 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileInfo>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressDialog>
-#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTimer>
 #include <QToolBar>
-#include <QVBoxLayout>
+#include <QUndoStack>
 
 namespace Chronoscope {
 
 namespace {
 
+// The docks' layout saved in the settings; a layout saved before the newest docks is dropped.
+constexpr int kLayoutVersion = 2;
+
 QIcon icon(const char *name)
 {
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(QString::fromLatin1(name)));
-}
-
-QLineEdit *filterEdit(const QString &placeholder, const QString &name, QWidget *parent)
-{
-    auto *edit = new QLineEdit(parent);
-    edit->setObjectName(name);
-    edit->setPlaceholderText(placeholder);
-    edit->setClearButtonEnabled(true);
-    return edit;
-}
-
-std::optional<std::string> nonEmpty(const QLineEdit *edit)
-{
-    const QString text = edit->text().trimmed();
-    return text.isEmpty() ? std::nullopt : std::optional<std::string>(text.toStdString());
 }
 
 } // namespace
@@ -76,18 +64,17 @@ std::optional<std::string> nonEmpty(const QLineEdit *edit)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new DebugSession(this))
-    , m_eventModel(new EventTableModel(this))
-    , m_eventView(new QTableView(this))
-    , m_typeFilter(filterEdit(tr("Type (glob)"), QStringLiteral("typeFilter"), this))
-    , m_streamFilter(filterEdit(tr("Stream (glob)"), QStringLiteral("streamFilter"), this))
-    , m_sourceFilter(filterEdit(tr("Source (glob)"), QStringLiteral("sourceFilter"), this))
-    , m_textFilter(filterEdit(tr("Search payloads…"), QStringLiteral("textFilter"), this))
+    , m_events(new EventList(this))
+    , m_eventModel(m_events->model())
     , m_stateInspector(new StateInspector(this))
     , m_eventInspector(new EventInspector(this))
     , m_timelinePanel(new TimelinePanel(this))
     , m_timeline(m_timelinePanel->view())
     , m_breakpointsPanel(new BreakpointsPanel(this))
     , m_watchesPanel(new WatchesPanel(this))
+    , m_undo(new QUndoStack(this))
+    , m_branchPanel(new BranchPanel(this))
+    , m_chainPanel(new EventChainPanel(this))
     , m_playTimer(new QTimer(this))
     , m_files(new LogFiles(this, [this](const QString &path) { return openLog(path); }))
     , m_positionLabel(new QLabel(this))
@@ -101,38 +88,33 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
 
-    // The event list with its filter bar.
-    m_eventView->setObjectName(QStringLiteral("eventView"));
-    m_eventView->setModel(m_eventModel);
-    m_eventView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_eventView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_eventView->setAlternatingRowColors(true);
-    m_eventView->verticalHeader()->hide();
-    m_eventView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    m_eventView->horizontalHeader()->setStretchLastSection(true);
-    m_eventView->setWordWrap(false);
-    connect(m_eventView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        m_session->seek(m_eventModel->seqAt(index.row()));
+    setCentralWidget(m_events);
+    connect(m_events, &EventList::activated, this, [this](qint64 seq) { m_session->seek(seq); });
+    connect(m_events, &EventList::message, this, [this](const QString &text) {
+        m_lastMessage = text;
+        updateStatus();
     });
-    auto *central = new QWidget(this);
-    auto *filters = new QHBoxLayout;
-    filters->setContentsMargins(0, 0, 0, 0);
-    for (QLineEdit *edit : {m_typeFilter, m_streamFilter, m_sourceFilter, m_textFilter}) {
-        edit->setMinimumWidth(60);
-        filters->addWidget(edit, edit == m_textFilter ? 2 : 1);
-        connect(edit, &QLineEdit::returnPressed, this, &MainWindow::applyFilter);
-        connect(edit, &QLineEdit::textChanged, this, [this, edit](const QString &text) {
-            if (text.isEmpty())
-                applyFilter();
-            Q_UNUSED(edit);
-        });
-    }
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(2, 2, 2, 2);
-    layout->setSpacing(2);
-    layout->addLayout(filters);
-    layout->addWidget(m_eventView);
-    setCentralWidget(central);
+
+    m_branches = new Branches(
+            this,
+            m_branchPanel,
+            m_undo,
+            [this] { return m_session->current().position; },
+            [this] { return selectedSeq(); });
+    connect(m_branches, &Branches::followRequested, this, &MainWindow::follow);
+    connect(m_branches, &Branches::branchChanged, this, [this](const QString &name) {
+        if (name == m_session->history())
+            follow(name);
+        else
+            updateTimelineMarks();
+    });
+    connect(m_branches, &Branches::mainChanged, this, [this] { openLog(logPath()); });
+    m_chain = new ChainGraph(this, m_chainPanel);
+    connect(m_chain, &ChainGraph::filterRequested, m_events, &EventList::filterBy);
+    connect(m_chain, &ChainGraph::eventActivated, this, [this](qint64 seq) {
+        selectSeq(seq);
+        m_session->seek(seq);
+    });
 
     createDocks();
     createActions();
@@ -145,10 +127,7 @@ MainWindow::MainWindow(QWidget *parent)
     for (QLabel *label : {m_revisionLabel, m_modelLabel, m_replayLabel, m_countLabel})
         statusBar()->addPermanentWidget(label);
 
-    connect(m_eventView->selectionModel(),
-            &QItemSelectionModel::currentRowChanged,
-            this,
-            &MainWindow::onSelectionChanged);
+    connect(m_events, &EventList::selectionChanged, this, &MainWindow::onSelectionChanged);
     connect(m_session, &DebugSession::updated, this, &MainWindow::onUpdated);
     connect(m_files, &LogFiles::message, this, [this](const QString &text) {
         m_lastMessage = text;
@@ -165,8 +144,10 @@ MainWindow::MainWindow(QWidget *parent)
             m_lastMessage = error;
         } else {
             // The first frame first: the timeline's density (a pass over the log) comes after.
-            m_session->seek(0);
-            m_session->loadTimeline(m_timelinePanel->lanes());
+            m_session->seek(std::max<int64_t>(m_followPosition, 0));
+            if (m_followPosition < 0)
+                m_session->loadTimeline(m_timelinePanel->lanes());
+            m_followPosition = -1;
         }
         updateStatus();
     });
@@ -217,7 +198,7 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1280, 820);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray(), kLayoutVersion);
     updateStatus();
 }
 
@@ -261,11 +242,22 @@ void MainWindow::createDocks()
                                     Qt::BottomDockWidgetArea);
     QDockWidget *watches = dock(
             tr("Watches"), QStringLiteral("watchesDock"), m_watchesPanel, Qt::BottomDockWidgetArea);
+    QDockWidget *branches = dock(tr("Branches"),
+                                 QStringLiteral("branchesDock"),
+                                 m_branchPanel,
+                                 Qt::BottomDockWidgetArea);
+    QDockWidget *chain = dock(tr("Event Chain"),
+                              QStringLiteral("eventChainDock"),
+                              m_chainPanel,
+                              Qt::BottomDockWidgetArea);
     splitDockWidget(timeline, breakpoints, Qt::Horizontal);
     tabifyDockWidget(breakpoints, watches);
+    tabifyDockWidget(breakpoints, branches);
+    tabifyDockWidget(timeline, chain);
     breakpoints->raise();
+    timeline->raise();
     resizeDocks({timeline, breakpoints}, {800, 420}, Qt::Horizontal);
-    resizeDocks({timeline}, {200}, Qt::Vertical);
+    resizeDocks({timeline}, {250}, Qt::Vertical);
     resizeDocks({state}, {460}, Qt::Horizontal);
 }
 
@@ -385,6 +377,18 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undo"));
+    undo->setShortcuts(QKeySequence::Undo);
+    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    for (QAction *a : {undo, redo}) {
+        addAction(a);
+        edit->addAction(a);
+    }
+
     QMenu *debug = menuBar()->addMenu(tr("&Debug"));
     for (const char *name : std::initializer_list<const char *>{"stepForward",
                                                                 "stepBack",
@@ -478,26 +482,71 @@ QString MainWindow::openLog(const QString &path)
     }
     setPlaying(false);
     m_timeline->setData(nullptr, nullptr);
-    m_eventModel->setLog(log.get());
+    m_history.reset();
+    m_events->setLog(log.get());
     m_log = std::move(log);
-    for (QLineEdit *edit : {m_typeFilter, m_streamFilter, m_sourceFilter, m_textFilter})
-        edit->clear();
     std::map<int64_t, QString> reversed;
     for (const auto &[seq, why] : Corrections::load(*m_log).reversed)
         reversed.emplace(seq, QString::fromStdString(why));
     m_eventModel->setReversed(std::move(reversed));
-    m_eventView->resizeColumnsToContents();
     setWindowTitle(tr("%1 — Chronoscope").arg(QFileInfo(path).fileName()));
     setWindowFilePath(path);
     m_lastMessage.clear();
+    m_followPosition = -1;
     m_session->open(path);
     m_marks->setLog(m_log.get());
+    m_branches->setLog(m_log.get());
+    m_chain->setLog(m_log.get(), path);
+    updateTimelineMarks();
     reloadBookmarks();
     m_files->addRecent(QFileInfo(path).absoluteFilePath());
-    if (m_eventModel->rowCount() > 0)
-        m_eventView->selectRow(0);
     updateStatus();
     return {};
+}
+
+void MainWindow::follow(const QString &name)
+{
+    if (!m_log || name.isEmpty())
+        return;
+    std::unique_ptr<History> history;
+    std::map<int64_t, QString> edited;
+    if (name != QLatin1String("main")) {
+        try {
+            history = BranchHistory::open(*m_log, name.toStdString());
+        } catch (const Error &e) {
+            QMessageBox::warning(this, tr("Follow Branch"), QString::fromUtf8(e.what()));
+            return;
+        }
+        const auto *branch = static_cast<const BranchHistory *>(history.get());
+        for (const auto &[id, how] : branch->editedEvents()) {
+            if (const auto at = history->positionOf(id))
+                edited[*at] = how == "inserted"   ? tr("Inserted on this branch")
+                              : how == "replaced" ? tr("Replaced on this branch")
+                                                  : tr("Regenerated by the model's handlers");
+        }
+    }
+    setPlaying(false);
+    m_followPosition = m_session->current().position;
+    m_events->setHistory(history.get(), std::move(edited)); // before the old history goes
+    m_history = std::move(history);
+    m_session->open(logPath(), name);
+    m_branches->setFollowed(name);
+    m_lastMessage = tr("Following %1").arg(name);
+    updateTimelineMarks();
+    updateStatus();
+}
+
+std::optional<Event> MainWindow::eventAt(int64_t position) const
+{
+    if (m_history)
+        return m_history->at(position);
+    return m_log ? m_log->event(position) : std::nullopt;
+}
+
+void MainWindow::updateTimelineMarks()
+{
+    m_timeline->setBranchMarks(m_log ? m_branches->timelineMarks()
+                                     : std::vector<TimelineView::BranchMark>());
 }
 
 QString MainWindow::logPath() const
@@ -573,29 +622,18 @@ void MainWindow::showCommandPalette()
 
 int64_t MainWindow::selectedSeq() const
 {
-    const QModelIndex current = m_eventView->currentIndex();
-    return current.isValid() ? m_eventModel->seqAt(current.row()) : 0;
+    return m_events->selectedSeq();
 }
 
 void MainWindow::selectSeq(int64_t seq)
 {
-    const int row = m_eventModel->rowOf(seq);
-    if (row < 0)
-        return;
-    const QModelIndex index = m_eventModel->index(row, 0);
-    m_eventView->setCurrentIndex(index);
-    // Like a debugger's current line: kept away from the edges of the list.
-    const QRect visible = m_eventView->viewport()->rect();
-    const QRect at = m_eventView->visualRect(index);
-    const int margin = 3 * at.height();
-    if (at.top() < visible.top() + margin || at.bottom() > visible.bottom() - margin)
-        m_eventView->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_events->selectSeq(seq);
 }
 
 void MainWindow::toggleBreakpointOnSelectedType()
 {
     const int64_t seq = selectedSeq();
-    const auto event = m_log && seq > 0 ? m_log->event(seq) : std::nullopt;
+    const auto event = m_log && seq > 0 ? eventAt(seq) : std::nullopt;
     if (!event)
         return;
     m_lastMessage = m_marks->toggleTypeBreakpoint(event->type);
@@ -645,41 +683,6 @@ void MainWindow::reloadBookmarks()
     m_timeline->setBookmarks(std::move(marks));
 }
 
-void MainWindow::applyFilter()
-{
-    if (!m_log)
-        return;
-    EventFilter filter;
-    filter.type = nonEmpty(m_typeFilter);
-    filter.stream = nonEmpty(m_streamFilter);
-    filter.source = nonEmpty(m_sourceFilter);
-    filter.search = nonEmpty(m_textFilter);
-    const int64_t selected = selectedSeq();
-    try {
-        if (filter.search) {
-            SearchIndex::matchQuery(*filter.search);
-            SearchIndex index(*m_log);
-            if (index.indexedUpTo() < m_log->eventCount()) {
-                QProgressDialog progress(
-                        tr("Indexing events for search…"), tr("Cancel"), 0, 1000, this);
-                progress.setWindowModality(Qt::WindowModal);
-                progress.setMinimumDuration(300);
-                index.update([&progress](int64_t done, int64_t total) {
-                    progress.setValue(static_cast<int>(done * 1000 / std::max<int64_t>(1, total)));
-                    QApplication::processEvents();
-                    return !progress.wasCanceled();
-                });
-            }
-        }
-        m_eventModel->setFilter(filter);
-    } catch (const Error &e) {
-        m_lastMessage = QString::fromUtf8(e.what());
-        m_eventModel->setFilter({});
-    }
-    selectSeq(selected);
-    updateStatus();
-}
-
 void MainWindow::onUpdated()
 {
     const SessionUpdate &update = m_session->current();
@@ -717,7 +720,8 @@ void MainWindow::onSelectionChanged()
         updateStatus();
         return;
     }
-    const auto event = m_log->event(seq);
+    const auto event = eventAt(seq);
+    m_chain->showEvent(event);
     if (!event) {
         m_eventInspector->clear();
         return;
@@ -746,7 +750,7 @@ void MainWindow::updateStatus()
     const int64_t position = m_session->current().position;
     const int64_t head = m_session->isOpen() ? m_session->head() : m_log->eventCount();
     m_countLabel->setText(tr("%n event(s)", nullptr, static_cast<int>(head)));
-    m_revisionLabel->setText(tr("main@%1").arg(position));
+    m_revisionLabel->setText(QStringLiteral("%1@%2").arg(m_session->history()).arg(position));
     m_modelLabel->setText(m_session->modelName().isEmpty()
                                   ? QString()
                                   : tr("model: %1").arg(m_session->modelName()));
@@ -790,7 +794,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState(kLayoutVersion));
     event->accept();
 }
 

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "breakpoint.h"
+#include "event.h"
 #include "timelinedata.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -16,15 +18,22 @@ class QLineEdit;
 class QMenu;
 class QTableView;
 class QTimer;
+class QUndoStack;
 
 namespace Chronoscope {
 
+class BranchPanel;
+class Branches;
 class BreakpointsAndWatches;
+class ChainGraph;
+class EventChainPanel;
 class BreakpointsPanel;
 class DebugSession;
 class EventInspector;
+class EventList;
 class EventLog;
 class EventTableModel;
+class History;
 class LogFiles;
 class StateInspector;
 class TimelinePanel;
@@ -55,6 +64,10 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     BreakpointsPanel *breakpointsPanel() const { return m_breakpointsPanel; }
     WatchesPanel *watchesPanel() const { return m_watchesPanel; }
+    BranchPanel *branchPanel() const { return m_branchPanel; }
+    Branches *branches() const { return m_branches; }
+    EventChainPanel *chainPanel() const { return m_chainPanel; }
+    ChainGraph *chainGraph() const { return m_chain; }
     QAction *action(const QString &name) const;
     /// The event selected in the list, 0 when none.
     int64_t selectedSeq() const;
@@ -66,6 +79,8 @@ public slots:
     void showCommandPalette();
     void toggleBreakpointOnSelectedType();
     void addBookmark();
+    /// Debugs another history ("main" or a branch) at the same position.
+    void follow(const QString &name);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -80,19 +95,18 @@ private:
     void updateStatus();
     void onUpdated();
     void onSelectionChanged();
-    void applyFilter();
     void selectSeq(int64_t seq);
     void reloadBookmarks();
     void setPlaying(bool playing);
+    // The event at a position of the followed history.
+    std::optional<Event> eventAt(int64_t position) const;
+    void updateTimelineMarks();
 
     std::unique_ptr<EventLog> m_log;
     DebugSession *m_session;
+    EventList *m_events;
     EventTableModel *m_eventModel;
-    QTableView *m_eventView;
-    QLineEdit *m_typeFilter;
-    QLineEdit *m_streamFilter;
-    QLineEdit *m_sourceFilter;
-    QLineEdit *m_textFilter;
+    std::unique_ptr<History> m_history; // the followed branch's events; null on main
     StateInspector *m_stateInspector;
     EventInspector *m_eventInspector;
     TimelinePanel *m_timelinePanel;
@@ -100,6 +114,12 @@ private:
     BreakpointsPanel *m_breakpointsPanel;
     WatchesPanel *m_watchesPanel;
     BreakpointsAndWatches *m_marks = nullptr;
+    QUndoStack *m_undo;
+    BranchPanel *m_branchPanel;
+    EventChainPanel *m_chainPanel;
+    Branches *m_branches = nullptr;
+    ChainGraph *m_chain = nullptr;
+    int64_t m_followPosition = -1; // where to go once the followed history is open
     std::vector<QDockWidget *> m_docks;
     QMenu *m_bookmarksMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

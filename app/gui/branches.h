@@ -1,0 +1,78 @@
+#pragma once
+
+#include "timelineview.h"
+
+#include <QObject>
+#include <QString>
+
+#include <cstdint>
+#include <functional>
+
+class QUndoStack;
+class QWidget;
+
+namespace Chronoscope {
+
+class BranchPanel;
+class EventLog;
+
+/// What the branches panel does to the log: forks and re-processing, skip / insert / replace
+/// edits through the window's undo stack, merges (after a confirmation listing the corrections
+/// they append) and deletions; keeps the tree of histories up to date.
+class Branches : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// `position` and `selected` say where the debugger is and which event the list selects,
+    /// as positions of the followed history.
+    Branches(QWidget *window,
+             BranchPanel *panel,
+             QUndoStack *undo,
+             std::function<int64_t()> position,
+             std::function<int64_t()> selected);
+
+    void setLog(EventLog *log);
+    /// The history the debugger follows: edits apply to it, forks start from it.
+    void setFollowed(const QString &name);
+    QString followed() const { return m_followed; }
+    void reload();
+    /// What the timeline marks: on main, where each branch of main forks; on a branch, its fork
+    /// point and the events it edited.
+    std::vector<TimelineView::BranchMark> timelineMarks() const;
+
+    // The panel's actions, also for the window's menus and tests. Dialogs ask what they need;
+    // the ones given a name or JSON do not.
+    void fork(const QString &name = {});
+    void reprocess(const QString &modelFile = {}, const QString &name = {});
+    void skipSelected();
+    void insertAfterSelected(const QString &json = {});
+    void replaceSelected(const QString &json = {});
+    void merge(const QString &branch, bool confirm = true);
+    void remove(const QString &branch, bool confirm = true);
+
+signals:
+    /// The debugger should follow this history now.
+    void followRequested(const QString &name);
+    /// A branch's events changed (an edit, its undo or redo).
+    void branchChanged(const QString &name);
+    /// Main changed: a merge appended corrections.
+    void mainChanged();
+
+private:
+    bool requireBranch();
+    QString askName(const QString &suggestion);
+    void create(const QString &name, const std::optional<std::string> &model);
+    void push(const std::function<class BranchEditCommand()> &make);
+    void report(const QString &text);
+
+    QWidget *m_window;
+    BranchPanel *m_panel;
+    QUndoStack *m_undo;
+    std::function<int64_t()> m_position;
+    std::function<int64_t()> m_selected;
+    EventLog *m_log = nullptr;
+    QString m_followed = QStringLiteral("main");
+};
+
+} // namespace Chronoscope

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QWidget>
+
+#include <cstdint>
+#include <map>
+
+class QLineEdit;
+class QTableView;
+
+namespace Chronoscope {
+
+class EventLog;
+class EventTableModel;
+class History;
+
+/// The event list in the middle of the window, with its filter bar (type, stream and source
+/// globs, payload search): the events of the history the debugger follows — main, or a branch,
+/// whose inserted, replaced and regenerated events are marked.
+class EventList : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EventList(QWidget *parent = nullptr);
+
+    EventTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+
+    /// Shows main's events of `log` (null: none); clears the filters.
+    void setLog(EventLog *log);
+    /// Shows a branch's events (null: main's again), marking `edited` positions; keeps the
+    /// filters.
+    void setHistory(History *history, std::map<int64_t, QString> edited);
+
+    /// The event (position) selected, 0 when none.
+    int64_t selectedSeq() const;
+    /// Selects an event, keeping it away from the edges of the list like a debugger's line.
+    void selectSeq(int64_t seq);
+    /// Shows only events of this type and this source (empty: any).
+    void filterBy(const QString &type, const QString &source);
+    void applyFilter();
+
+signals:
+    void selectionChanged();
+    /// Double-clicked: replay to it.
+    void activated(qint64 seq);
+    /// A filter could not be applied: why.
+    void message(const QString &text);
+
+private:
+    EventLog *m_log = nullptr;
+    EventTableModel *m_model;
+    QTableView *m_view;
+    QLineEdit *m_typeFilter;
+    QLineEdit *m_streamFilter;
+    QLineEdit *m_sourceFilter;
+    QLineEdit *m_textFilter;
+};
+
+} // namespace Chronoscope
