@@ -307,6 +307,18 @@ void JsModel::apply(const Event &event, State &state, StepTrace *trace)
     m_bridge->setEvent(nullptr, nullptr);
 }
 
+std::map<std::string, std::set<std::string>> JsModel::projectionTypes() const
+{
+    std::map<std::string, std::set<std::string>> types;
+    const QJSValue keys = m_engine->evaluate(QStringLiteral("Object.keys"));
+    for (const Projection &projection : m_projections) {
+        auto &set = types[projection.name];
+        for (const QString &type : keys.call({projection.handlers}).toVariant().toStringList())
+            set.insert(type.toStdString());
+    }
+    return types;
+}
+
 bool JsModel::handles(const std::string &type) const
 {
     return m_handlers.isObject() && m_handlers.property(QString::fromStdString(type)).isCallable();

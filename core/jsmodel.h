@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,8 @@ public:
     /// The services the model declares: name → {"emits": [...], "listens": [...]}.
     nlohmann::json services() const { return m_services; }
 
+    /// Each projection's name and the event types it has functions for ("*": every type).
+    std::map<std::string, std::set<std::string>> projectionTypes() const;
     /// Whether the model has a handler (a reaction that emits events) for this event type.
     bool handles(const std::string &type) const;
     bool hasHandlers() const { return m_handlers.isObject(); }
@@ -54,9 +57,8 @@ public:
     /// type and emits theirs (if one does). `ctx.gateway` answers from `recordings` (the
     /// recordings of the source and of the events it caused when it was recorded); the calls it
     /// made are in `trace`. Throws Error (Failed) naming the handler and the event.
-    std::vector<Event> handle(const Event &source,
-                              const nlohmann::json &recordings,
-                              StepTrace *trace);
+    std::vector<Event>
+    handle(const Event &source, const nlohmann::json &recordings, StepTrace *trace);
     /// The event types the services that listen to `type` declare they emit.
     std::vector<std::string> declaredEffectsOf(const std::string &type) const;
 

@@ -18,6 +18,7 @@ ReplayWorker::ReplayWorker() = default;
 ReplayWorker::~ReplayWorker()
 {
     // The replayer and the store use the model and the log: they go first.
+    m_readSide.reset();
     m_replayer.reset();
     m_store.reset();
     m_watchList.reset();
@@ -40,6 +41,7 @@ void ReplayWorker::post(Request request)
 
 void ReplayWorker::open(const QString &path, const QString &history)
 {
+    m_readSide.reset();
     m_replayer.reset();
     m_store.reset();
     m_watchList.reset();
@@ -57,10 +59,13 @@ void ReplayWorker::open(const QString &path, const QString &history)
             m_store = std::make_unique<SnapshotStore>(*m_log, m_model->hash());
             m_replayer->useStore(m_store.get(), SnapshotStore::kInterval);
         }
+        if (const auto *js = dynamic_cast<const JsModel *>(m_model.get()))
+            m_readSide = std::make_unique<ReadSide>(*m_log, js->projectionTypes());
         m_engine = std::make_unique<ExpressionEngine>();
         m_watchList = std::make_unique<WatchList>(*m_engine);
         emit opened(m_history->length(), QString::fromStdString(m_model->name()), {});
     } catch (const Error &e) {
+        m_readSide.reset();
         m_replayer.reset();
         m_store.reset();
         m_model.reset();
@@ -196,6 +201,8 @@ void ReplayWorker::handle(const Request &request)
         m_replayer->seek(0);
     update.position = m_replayer->position();
     update.state = m_replayer->state();
+    if (m_readSide)
+        update.readSide = m_readSide->at(*m_history, update.position);
     updateWatches(request.watches, update);
     emit updated(update);
 }

@@ -83,6 +83,7 @@ private:
     std::unique_ptr<Model> m_model;
     std::unique_ptr<SnapshotStore> m_store;
     std::unique_ptr<Replayer> m_replayer;
+    std::unique_ptr<ReadSide> m_readSide;
     std::unique_ptr<ExpressionEngine> m_engine;
     std::unique_ptr<WatchList> m_watchList;
     QStringList m_watchExpressions;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "readside.h"
 #include "replayer.h"
 #include "state.h"
 #include "watchlist.h"
@@ -29,6 +30,8 @@ struct SessionUpdate
     bool ranToBreakpoint = false;
     std::vector<int64_t> breakpointsHit;
     std::string message; ///< what a run found or did not find, for the status bar
+    /// The model's projections at `position`: checkpoints and lag behind the write side.
+    std::vector<ReadSide::Status> readSide;
 };
 
 } // namespace Chronoscope

@@ -244,6 +244,11 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
     case Qt::BackgroundRole:
         switch (changeOf(node)) {
         case Change::Changed:
+            if (m_onlyHere.isValid()) {
+                const auto it = m_changed.find(node.path);
+                if (it != m_changed.end() && !it->second)
+                    return QBrush(m_onlyHere);
+            }
             return QBrush(QColor(255, 196, 0, 90));
         case Change::Inside:
             return QBrush(QColor(255, 196, 0, 35));
@@ -275,9 +280,16 @@ QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int
     case Value:
         return tr("Value");
     case Before:
-        return tr("Before");
+        return m_otherTitle.isEmpty() ? tr("Before") : m_otherTitle;
     }
     return {};
+}
+
+void JsonTreeModel::setOtherSide(const QString &title, const QColor &onlyHere)
+{
+    m_otherTitle = title;
+    m_onlyHere = onlyHere;
+    emit headerDataChanged(Qt::Horizontal, Before, Before);
 }
 
 QModelIndex JsonTreeModel::indexOfPath(const std::string &pointer)

@@ -3,6 +3,7 @@
 #include "state.h"
 
 #include <QAbstractItemModel>
+#include <QColor>
 
 #include <nlohmann/json.hpp>
 
@@ -37,6 +38,10 @@ public:
     void setState(const State &state,
                   std::map<std::string, std::optional<nlohmann::json>> changed = {});
     void clear();
+    /// For comparing two states side by side: the Before column is titled `title` and holds the
+    /// other side's value, and a value the other side does not have at all is coloured
+    /// `onlyHere` (green for added on the right, red for removed on the left).
+    void setOtherSide(const QString &title, const QColor &onlyHere);
 
     /// The index of a JSON Pointer, making the nodes on the way; invalid when nothing is there.
     QModelIndex indexOfPath(const std::string &pointer);
@@ -59,6 +64,8 @@ private:
 
     std::unique_ptr<Node> m_root;
     std::map<std::string, std::optional<nlohmann::json>> m_changed;
+    QString m_otherTitle;
+    QColor m_onlyHere;
 };
 
 } // namespace Chronoscope

@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "commands.h"
+#include "comparison.h"
 #include "error.h"
 #include "eventlog.h"
 #include "historydiff.h"
@@ -9,19 +10,6 @@
 namespace Chronoscope::Cli {
 
 namespace {
-
-std::string readable(const nlohmann::json &operations, const State &a)
-{
-    std::string text;
-    for (const auto &op : operations) {
-        const std::string path = op.value("path", "");
-        const std::string kind = op.value("op", "");
-        const auto before = kind == "add" ? std::nullopt : a.at(path);
-        text += "  " + path + ": " + (before ? before->dump() : std::string("(none)")) + " -> "
-                + (kind == "remove" ? std::string("(removed)") : op["value"].dump()) + "\n";
-    }
-    return text.empty() ? std::string("  (no difference)\n") : text;
-}
 
 nlohmann::ordered_json refs(const std::vector<HistoryDiff::EventRef> &list)
 {
@@ -108,7 +96,7 @@ int runDiff(const QStringList &arguments)
         printOut(operations.dump(2));
     else
         printOut(toStd(args[1]) + " -> " + toStd(args[2]) + ": " + std::to_string(operations.size())
-                 + " operations\n" + readable(operations, a.replayer->state()));
+                 + " operations\n" + Comparison::readable(operations, a.replayer->state()));
     return 0;
 }
 

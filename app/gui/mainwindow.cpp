@@ -1,6 +1,6 @@
 #include "mainwindow.h"
 
-#include "bookmarkstore.h"
+#include "bookmarks.h"
 #include "branches.h"
 #include "branchhistory.h"
 #include "branchpanel.h"
@@ -10,6 +10,7 @@
 #include "causality.h"
 #include "chaingraph.h"
 #include "commandpalette.h"
+#include "compareview.h"
 #include "corrections.h"
 #include "debugsession.h"
 #include "error.h"
@@ -18,7 +19,9 @@
 #include "eventlist.h"
 #include "eventlog.h"
 #include "eventtablemodel.h"
+#include "historypanels.h"
 #include "logfiles.h"
+#include "projectionspanel.h"
 #include "revision.h"
 #include "stateinspector.h"
 #include "theme.h"
@@ -73,8 +76,6 @@ MainWindow::MainWindow(QWidget *parent)
     , m_breakpointsPanel(new BreakpointsPanel(this))
     , m_watchesPanel(new WatchesPanel(this))
     , m_undo(new QUndoStack(this))
-    , m_branchPanel(new BranchPanel(this))
-    , m_chainPanel(new EventChainPanel(this))
     , m_playTimer(new QTimer(this))
     , m_files(new LogFiles(this, [this](const QString &path) { return openLog(path); }))
     , m_positionLabel(new QLabel(this))
@@ -95,23 +96,22 @@ MainWindow::MainWindow(QWidget *parent)
         updateStatus();
     });
 
-    m_branches = new Branches(
+    m_panels = new HistoryPanels(
             this,
-            m_branchPanel,
             m_undo,
             [this] { return m_session->current().position; },
             [this] { return selectedSeq(); });
-    connect(m_branches, &Branches::followRequested, this, &MainWindow::follow);
-    connect(m_branches, &Branches::branchChanged, this, [this](const QString &name) {
+    Branches *branches = m_panels->branches();
+    connect(branches, &Branches::followRequested, this, &MainWindow::follow);
+    connect(branches, &Branches::branchChanged, this, [this](const QString &name) {
         if (name == m_session->history())
             follow(name);
         else
             updateTimelineMarks();
     });
-    connect(m_branches, &Branches::mainChanged, this, [this] { openLog(logPath()); });
-    m_chain = new ChainGraph(this, m_chainPanel);
-    connect(m_chain, &ChainGraph::filterRequested, m_events, &EventList::filterBy);
-    connect(m_chain, &ChainGraph::eventActivated, this, [this](qint64 seq) {
+    connect(branches, &Branches::mainChanged, this, [this] { openLog(logPath()); });
+    connect(m_panels->chain(), &ChainGraph::filterRequested, m_events, &EventList::filterBy);
+    connect(m_panels->chain(), &ChainGraph::eventActivated, this, [this](qint64 seq) {
         selectSeq(seq);
         m_session->seek(seq);
     });
@@ -242,18 +242,21 @@ void MainWindow::createDocks()
                                     Qt::BottomDockWidgetArea);
     QDockWidget *watches = dock(
             tr("Watches"), QStringLiteral("watchesDock"), m_watchesPanel, Qt::BottomDockWidgetArea);
-    QDockWidget *branches = dock(tr("Branches"),
-                                 QStringLiteral("branchesDock"),
-                                 m_branchPanel,
-                                 Qt::BottomDockWidgetArea);
-    QDockWidget *chain = dock(tr("Event Chain"),
-                              QStringLiteral("eventChainDock"),
-                              m_chainPanel,
-                              Qt::BottomDockWidgetArea);
     splitDockWidget(timeline, breakpoints, Qt::Horizontal);
     tabifyDockWidget(breakpoints, watches);
-    tabifyDockWidget(breakpoints, branches);
-    tabifyDockWidget(timeline, chain);
+    tabifyDockWidget(breakpoints,
+                     dock(tr("Branches"),
+                          QStringLiteral("branchesDock"),
+                          m_panels->branchPanel(),
+                          Qt::BottomDockWidgetArea));
+    // The wide views of whole histories share the timeline's place.
+    for (const auto &[title, name, widget] :
+         {std::tuple{tr("Event Chain"), "eventChainDock", (QWidget *)m_panels->chainPanel()},
+          std::tuple{tr("Compare"), "compareDock", (QWidget *)m_panels->compareView()},
+          std::tuple{
+                  tr("Projections"), "projectionsDock", (QWidget *)m_panels->projectionsPanel()}})
+        tabifyDockWidget(timeline,
+                         dock(title, QString::fromLatin1(name), widget, Qt::BottomDockWidgetArea));
     breakpoints->raise();
     timeline->raise();
     resizeDocks({timeline, breakpoints}, {800, 420}, Qt::Horizontal);
@@ -409,7 +412,11 @@ void MainWindow::createMenus()
         else
             debug->addSeparator();
     }
-    m_bookmarksMenu = menuBar()->addMenu(tr("&Bookmarks"));
+    m_bookmarks = new Bookmarks(this, menuBar()->addMenu(tr("&Bookmarks")), m_timeline);
+    connect(m_bookmarks, &Bookmarks::jumpRequested, this, [this](qint64 seq) {
+        selectSeq(seq);
+        m_session->seek(seq);
+    });
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : m_docks)
@@ -495,10 +502,9 @@ QString MainWindow::openLog(const QString &path)
     m_followPosition = -1;
     m_session->open(path);
     m_marks->setLog(m_log.get());
-    m_branches->setLog(m_log.get());
-    m_chain->setLog(m_log.get(), path);
+    m_panels->setLog(m_log.get(), path);
     updateTimelineMarks();
-    reloadBookmarks();
+    m_bookmarks->setLog(m_log.get());
     m_files->addRecent(QFileInfo(path).absoluteFilePath());
     updateStatus();
     return {};
@@ -530,7 +536,7 @@ void MainWindow::follow(const QString &name)
     m_events->setHistory(history.get(), std::move(edited)); // before the old history goes
     m_history = std::move(history);
     m_session->open(logPath(), name);
-    m_branches->setFollowed(name);
+    m_panels->setFollowed(name, m_followPosition);
     m_lastMessage = tr("Following %1").arg(name);
     updateTimelineMarks();
     updateStatus();
@@ -545,7 +551,7 @@ std::optional<Event> MainWindow::eventAt(int64_t position) const
 
 void MainWindow::updateTimelineMarks()
 {
-    m_timeline->setBranchMarks(m_log ? m_branches->timelineMarks()
+    m_timeline->setBranchMarks(m_log ? m_panels->branches()->timelineMarks()
                                      : std::vector<TimelineView::BranchMark>());
 }
 
@@ -642,45 +648,7 @@ void MainWindow::toggleBreakpointOnSelectedType()
 
 void MainWindow::addBookmark()
 {
-    const int64_t seq = selectedSeq();
-    if (!m_log || seq <= 0)
-        return;
-    bool ok = false;
-    const QString name = QInputDialog::getText(this,
-                                               tr("Add Bookmark"),
-                                               tr("Name of event %1:").arg(seq),
-                                               QLineEdit::Normal,
-                                               QString(),
-                                               &ok);
-    if (!ok || name.trimmed().isEmpty())
-        return;
-    BookmarkStore(*m_log).set(seq, name.trimmed().toStdString());
-    reloadBookmarks();
-}
-
-void MainWindow::reloadBookmarks()
-{
-    m_bookmarksMenu->clear();
-    std::map<int64_t, int64_t> marks;
-    if (m_log) {
-        for (const auto &b : BookmarkStore(*m_log).list()) {
-            const auto event = m_log->event(b.seq);
-            if (!event)
-                continue;
-            marks[b.seq] = event->recordedAt;
-            const int64_t seq = b.seq;
-            m_bookmarksMenu->addAction(
-                    QStringLiteral("%1  —  %2").arg(seq).arg(QString::fromStdString(b.name)),
-                    this,
-                    [this, seq] {
-                        selectSeq(seq);
-                        m_session->seek(seq);
-                    });
-        }
-    }
-    if (marks.empty())
-        m_bookmarksMenu->addAction(tr("No bookmarks (Ctrl+D adds one)"))->setEnabled(false);
-    m_timeline->setBookmarks(std::move(marks));
+    m_bookmarks->add(m_session->history() == QLatin1String("main") ? selectedSeq() : 0);
 }
 
 void MainWindow::onUpdated()
@@ -688,6 +656,7 @@ void MainWindow::onUpdated()
     const SessionUpdate &update = m_session->current();
     m_eventModel->setCurrentSeq(update.position);
     m_stateInspector->setUpdate(update);
+    m_panels->showUpdate(update);
     m_watchesPanel->model()->setValues(update.watches);
     m_breakpointsPanel->model()->setHit(update.breakpointsHit);
     if (update.ranToBreakpoint) {
@@ -721,7 +690,7 @@ void MainWindow::onSelectionChanged()
         return;
     }
     const auto event = eventAt(seq);
-    m_chain->showEvent(event);
+    m_panels->showEvent(event);
     if (!event) {
         m_eventInspector->clear();
         return;

@@ -22,11 +22,14 @@ class QUndoStack;
 
 namespace Chronoscope {
 
+class Bookmarks;
 class BranchPanel;
 class Branches;
 class BreakpointsAndWatches;
 class ChainGraph;
+class CompareView;
 class EventChainPanel;
+class HistoryPanels;
 class BreakpointsPanel;
 class DebugSession;
 class EventInspector;
@@ -64,10 +67,7 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     BreakpointsPanel *breakpointsPanel() const { return m_breakpointsPanel; }
     WatchesPanel *watchesPanel() const { return m_watchesPanel; }
-    BranchPanel *branchPanel() const { return m_branchPanel; }
-    Branches *branches() const { return m_branches; }
-    EventChainPanel *chainPanel() const { return m_chainPanel; }
-    ChainGraph *chainGraph() const { return m_chain; }
+    HistoryPanels *panels() const { return m_panels; }
     QAction *action(const QString &name) const;
     /// The event selected in the list, 0 when none.
     int64_t selectedSeq() const;
@@ -96,7 +96,6 @@ private:
     void onUpdated();
     void onSelectionChanged();
     void selectSeq(int64_t seq);
-    void reloadBookmarks();
     void setPlaying(bool playing);
     // The event at a position of the followed history.
     std::optional<Event> eventAt(int64_t position) const;
@@ -115,13 +114,10 @@ private:
     WatchesPanel *m_watchesPanel;
     BreakpointsAndWatches *m_marks = nullptr;
     QUndoStack *m_undo;
-    BranchPanel *m_branchPanel;
-    EventChainPanel *m_chainPanel;
-    Branches *m_branches = nullptr;
-    ChainGraph *m_chain = nullptr;
+    HistoryPanels *m_panels = nullptr;
     int64_t m_followPosition = -1; // where to go once the followed history is open
     std::vector<QDockWidget *> m_docks;
-    QMenu *m_bookmarksMenu = nullptr;
+    Bookmarks *m_bookmarks = nullptr;
     QMenu *m_viewMenu = nullptr;
     QTimer *m_playTimer;
     QComboBox *m_speedBox = nullptr;

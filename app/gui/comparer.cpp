@@ -1,0 +1,94 @@
+#include "comparer.h"
+
+#include "compareview.h"
+#include "comparison.h"
+#include "error.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QLineEdit>
+#include <QPointer>
+#include <QThread>
+
+namespace Chronoscope {
+
+Comparer::Comparer(QObject *parent, CompareView *view)
+    : QObject(parent)
+    , m_view(view)
+{
+    connect(view, &CompareView::compareRequested, this, &Comparer::run);
+    connect(view, &CompareView::exportRequested, this, &Comparer::exportTo);
+}
+
+void Comparer::setLog(const QString &path)
+{
+    m_path = path;
+    ++m_generation;
+    m_view->setComparison(nullptr);
+    m_view->setOtherLog({});
+    m_view->setMessage(tr("Pick two revisions and Compare."));
+}
+
+void Comparer::suggest(const QString &followed, int64_t position)
+{
+    QLineEdit *a = m_view->revisionA();
+    QLineEdit *b = m_view->revisionB();
+    const bool untouched = (a->text() == m_suggestedA || a->text() == QLatin1String("main"))
+                           && (b->text() == m_suggestedB || b->text().isEmpty());
+    if (followed == QLatin1String("main") || !untouched)
+        return;
+    m_suggestedA = QStringLiteral("main@%1").arg(position);
+    m_suggestedB = QStringLiteral("%1@%2").arg(followed).arg(position);
+    a->setText(m_suggestedA);
+    b->setText(m_suggestedB);
+}
+
+void Comparer::run(const QString &a, const QString &b, const QString &otherLog)
+{
+    if (m_path.isEmpty())
+        return;
+    const uint64_t generation = ++m_generation;
+    const Comparison::Side left{m_path.toStdString(), a.toStdString()};
+    const Comparison::Side right{(otherLog.isEmpty() ? m_path : otherLog).toStdString(),
+                                 b.toStdString()};
+    QPointer<Comparer> self(this);
+    QThread *thread = QThread::create([self, left, right, generation] {
+        std::shared_ptr<const Comparison> result;
+        QString error;
+        try {
+            result = std::make_shared<const Comparison>(Comparison::run(left, right));
+        } catch (const Error &e) {
+            error = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(
+                qApp,
+                [self, result, error, generation] {
+                    if (!self || generation != self->m_generation)
+                        return;
+                    if (result)
+                        self->m_view->setComparison(result);
+                    else
+                        self->m_view->setMessage(error);
+                    emit self->finished();
+                },
+                Qt::QueuedConnection);
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+void Comparer::exportTo(const QString &path, bool json)
+{
+    const auto comparison = m_view->comparison();
+    if (!comparison)
+        return;
+    const std::string text = json ? comparison->operations.dump(2) + "\n" : comparison->report();
+    QFile file(path);
+    const bool ok = file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+                    && file.write(text.data(), static_cast<qint64>(text.size()))
+                               == static_cast<qint64>(text.size());
+    m_view->setMessage(ok ? tr("Exported to %1").arg(path)
+                          : tr("Could not write %1: %2").arg(path, file.errorString()));
+}
+
+} // namespace Chronoscope
