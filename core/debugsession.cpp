@@ -15,6 +15,8 @@ DebugSession::DebugSession(QObject *parent)
             &ReplayWorker::opened,
             this,
             [this](qint64 head, const QString &model, const QString &error) {
+                if (--m_opening > 0)
+                    return; // a newer open() follows: only its answer counts
                 m_head = error.isEmpty() ? head : -1;
                 m_modelName = model;
                 emit opened(error);
@@ -49,6 +51,7 @@ void DebugSession::open(const QString &path, const QString &history)
     m_requested = 0;
     m_current = SessionUpdate();
     m_history = history;
+    ++m_opening;
     ++m_generation; // answers about the history before are stale
     QMetaObject::invokeMethod(m_worker,
                               [worker = m_worker, path, history] { worker->open(path, history); });

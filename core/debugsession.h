@@ -78,6 +78,7 @@ private:
     int64_t m_head = -1;
     QString m_modelName;
     QString m_history = QStringLiteral("main");
+    int m_opening = 0; // open() calls the worker has not answered yet
     bool m_running = false;
     SessionUpdate m_current;
     std::vector<Breakpoint> m_breakpoints;

@@ -12,3 +12,7 @@ app="$build/app/gui/chronoscope"
 "$app" --at 358 --size 1400x860 --theme dark --screenshot "$out/debugger-dark.png"
 QT_SCALE_FACTOR=2 "$app" --at 358 --size 1400x860 --theme light --screenshot "$out/debugger-2x.png"
 echo "wrote $out/debugger.png, debugger-dark.png, debugger-2x.png"
+# The history panels (branches, compare view, event chain, projections), from the widget test
+# that drives them on the same sample.
+CHRONOSCOPE_SCREENSHOTS="$PWD/$out" "$build/tests/views/tst_historypanels" >/dev/null
+echo "wrote $out/branches.png, compare.png, event-chain.png, projections.png"

@@ -2,6 +2,220 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Chronoscope::Bookmarks</name>
+    <message>
+        <source>Add Bookmark</source>
+        <translation>Lesezeichen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name of event %1:</source>
+        <translation>Name für Ereignis %1:</translation>
+    </message>
+    <message>
+        <source>No bookmarks (Ctrl+D adds one)</source>
+        <translation>Keine Lesezeichen (Strg+D fügt eines hinzu)</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::BranchPanel</name>
+    <message>
+        <source>Fork</source>
+        <translation>Abzweigen</translation>
+    </message>
+    <message>
+        <source>Fork the followed history at the debugger&apos;s position</source>
+        <translation>Den verfolgten Verlauf an der Position des Debuggers abzweigen</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Skip the selected event in the followed branch</source>
+        <translation>Das ausgewählte Ereignis im verfolgten Zweig überspringen</translation>
+    </message>
+    <message>
+        <source>Insert…</source>
+        <translation>Einfügen …</translation>
+    </message>
+    <message>
+        <source>Insert an event after the selected one in the followed branch</source>
+        <translation>Ein Ereignis nach dem ausgewählten im verfolgten Zweig einfügen</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Ersetzen …</translation>
+    </message>
+    <message>
+        <source>Replace the selected event in the followed branch</source>
+        <translation>Das ausgewählte Ereignis im verfolgten Zweig ersetzen</translation>
+    </message>
+    <message>
+        <source>Re-process…</source>
+        <translation>Neu verarbeiten …</translation>
+    </message>
+    <message>
+        <source>Fork at the debugger&apos;s position with another model: its handlers show what that code would have emitted</source>
+        <translation>An der Position des Debuggers mit einem anderen Modell abzweigen: seine Handler zeigen, was dieser Code ausgelöst hätte</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Zusammenführen …</translation>
+    </message>
+    <message>
+        <source>Merge the selected branch into main, nothing deleted</source>
+        <translation>Den ausgewählten Zweig in main zusammenführen, ohne etwas zu löschen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected branch</source>
+        <translation>Den ausgewählten Zweig löschen</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Verfolgen</translation>
+    </message>
+    <message>
+        <source>Debug the selected history, at the same position</source>
+        <translation>Den ausgewählten Verlauf an derselben Position debuggen</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::BranchTreeModel</name>
+    <message>
+        <source>%1 (merged)</source>
+        <translation>%1 (zusammengeführt)</translation>
+    </message>
+    <message>
+        <source>%1@%2, truncated</source>
+        <translation>%1@%2, abgeschnitten</translation>
+    </message>
+    <message>
+        <source>%1 + %2 re-processed</source>
+        <translation>%1 + %2 neu verarbeitet</translation>
+    </message>
+    <message>
+        <source>the log&apos;s</source>
+        <translation>das des Logs</translation>
+    </message>
+    <message>
+        <source>inherited</source>
+        <translation>geerbt</translation>
+    </message>
+    <message>
+        <source>The debugger follows this history</source>
+        <translation>Der Debugger verfolgt diesen Verlauf</translation>
+    </message>
+    <message>
+        <source>Double-click to follow this history</source>
+        <translation>Doppelklick, um diesen Verlauf zu verfolgen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Fork point</source>
+        <translation>Abzweigpunkt</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Edits</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::Branches</name>
+    <message>
+        <source>New Branch</source>
+        <translation>Neuer Zweig</translation>
+    </message>
+    <message>
+        <source>Name of the branch (letters, digits, - _ .):</source>
+        <translation>Name des Zweigs (Buchstaben, Ziffern, - _ .):</translation>
+    </message>
+    <message>
+        <source>Forked %1 at %2@%3.</source>
+        <translation>%1 bei %2@%3 abgezweigt.</translation>
+    </message>
+    <message>
+        <source>Re-process with Model</source>
+        <translation>Mit Modell neu verarbeiten</translation>
+    </message>
+    <message>
+        <source>JavaScript model (*.js)</source>
+        <translation>JavaScript-Modell (*.js)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Main is the recorded history and is never edited: fork a branch first, then edit it.</source>
+        <translation>main ist der aufgezeichnete Verlauf und wird nie geändert: zuerst einen Zweig abzweigen, dann ihn ändern.</translation>
+    </message>
+    <message>
+        <source>Select an event of the branch first.</source>
+        <translation>Zuerst ein Ereignis des Zweigs auswählen.</translation>
+    </message>
+    <message>
+        <source>Insert after event %1</source>
+        <translation>Nach Ereignis %1 einfügen</translation>
+    </message>
+    <message>
+        <source>Replace event %1</source>
+        <translation>Ereignis %1 ersetzen</translation>
+    </message>
+    <message>
+        <source>Select a branch of main to merge.</source>
+        <translation>Einen Zweig von main zum Zusammenführen auswählen.</translation>
+    </message>
+    <message>
+        <source>Merge %1 into Main</source>
+        <translation>%1 in main zusammenführen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merging appends %n correction(s) to main; no recorded event is deleted. Reversed events stay in the log, marked.</source>
+        <translation>
+            <numerusform>Das Zusammenführen hängt %n Korrektur an main an; kein aufgezeichnetes Ereignis wird gelöscht. Rückgängig gemachte Ereignisse bleiben markiert im Log.</numerusform>
+            <numerusform>Das Zusammenführen hängt %n Korrekturen an main an; kein aufgezeichnetes Ereignis wird gelöscht. Rückgängig gemachte Ereignisse bleiben markiert im Log.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %1: %n event(s) appended to main.</source>
+        <translation>
+            <numerusform>%1 zusammengeführt: %n Ereignis an main angehängt.</numerusform>
+            <numerusform>%1 zusammengeführt: %n Ereignisse an main angehängt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Delete Branch</source>
+        <translation>Zweig löschen</translation>
+    </message>
+    <message>
+        <source>Delete branch %1 and its edits? The recorded events are not touched.</source>
+        <translation>Zweig %1 und seine Änderungen löschen? Die aufgezeichneten Ereignisse bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>Chronoscope::BreakpointTableModel</name>
     <message>
         <source>Event type</source>
@@ -87,10 +301,304 @@
     </message>
 </context>
 <context>
+    <name>Chronoscope::ChainGraph</name>
+    <message>
+        <source>%1 services, %2 event types · edges seen but not declared: %3, declared but never seen: %4</source>
+        <translation>%1 Dienste, %2 Ereignistypen · Kanten gesehen, aber nicht deklariert: %3, deklariert, aber nie gesehen: %4</translation>
+    </message>
+    <message>
+        <source>Reading who emits and who listens…</source>
+        <translation>Lese, wer sendet und wer zuhört …</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>Chronoscope::CommandPalette</name>
     <message>
         <source>Type a command…</source>
         <translation>Befehl eingeben …</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::CompareView</name>
+    <message>
+        <source>main@357, a branch, a time</source>
+        <translation>main@357, ein Zweig, eine Zeit</translation>
+    </message>
+    <message>
+        <source>fixed@357</source>
+        <translation>fixed@357</translation>
+    </message>
+    <message>
+        <source>In B</source>
+        <translation>In B</translation>
+    </message>
+    <message>
+        <source>In A</source>
+        <translation>In A</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Step both sides back</source>
+        <translation>Beide Seiten einen Schritt zurück</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Step both sides forward</source>
+        <translation>Beide Seiten einen Schritt vor</translation>
+    </message>
+    <message>
+        <source>B&apos;s Log…</source>
+        <translation>Log von B …</translation>
+    </message>
+    <message>
+        <source>Compare with a revision of another log</source>
+        <translation>Mit einer Revision eines anderen Logs vergleichen</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>JSON exportieren …</translation>
+    </message>
+    <message>
+        <source>The difference as RFC 6902</source>
+        <translation>Der Unterschied als RFC 6902</translation>
+    </message>
+    <message>
+        <source>Export Report…</source>
+        <translation>Bericht exportieren …</translation>
+    </message>
+    <message>
+        <source>The comparison as text</source>
+        <translation>Der Vergleich als Text</translation>
+    </message>
+    <message>
+        <source>A:</source>
+        <translation>A:</translation>
+    </message>
+    <message>
+        <source>B:</source>
+        <translation>B:</translation>
+    </message>
+    <message>
+        <source>(same log)</source>
+        <translation>(dasselbe Log)</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>aus %1</translation>
+    </message>
+    <message>
+        <source>Name revision B: a branch, main@N, or a time.</source>
+        <translation>Revision B angeben: ein Zweig, main@N oder eine Zeit.</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Vergleiche …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2: %n state difference(s)</source>
+        <translation>
+            <numerusform>%1 → %2: %n Unterschied im Zustand</numerusform>
+            <numerusform>%1 → %2: %n Unterschiede im Zustand</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; events first diverge at %1 (%2 only in A, %3 only in B, %4 changed)</source>
+        <translation>; die Ereignisse weichen zuerst bei %1 ab (%2 nur in A, %3 nur in B, %4 geändert)</translation>
+    </message>
+    <message>
+        <source>; the events are the same</source>
+        <translation>; die Ereignisse sind gleich</translation>
+    </message>
+    <message>
+        <source>B&apos;s Log</source>
+        <translation>Log von B</translation>
+    </message>
+    <message>
+        <source>Chronoscope logs (*.chronolog);;All files (*)</source>
+        <translation>Chronoscope-Logs (*.chronolog);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export the Difference</source>
+        <translation>Den Unterschied exportieren</translation>
+    </message>
+    <message>
+        <source>Export the Report</source>
+        <translation>Den Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::Comparer</name>
+    <message>
+        <source>Pick two revisions and Compare.</source>
+        <translation>Zwei Revisionen wählen und vergleichen.</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::EventAlignmentModel</name>
+    <message>
+        <source>only in A</source>
+        <translation>nur in A</translation>
+    </message>
+    <message>
+        <source>only in B</source>
+        <translation>nur in B</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>%1 — first divergence</source>
+        <translation>%1 — erste Abweichung</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Unterschied</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::EventChainPanel</name>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>The selected event</source>
+        <translation>Das ausgewählte Ereignis</translation>
+    </message>
+    <message>
+        <source>Export Event Chain</source>
+        <translation>Ereigniskette exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;Graphviz DOT (*.dot *.gv)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;Graphviz DOT (*.dot *.gv)</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::EventChainView</name>
+    <message>
+        <source>Declared by the model, never seen in the log</source>
+        <translation>Vom Modell deklariert, im Log nie gesehen</translation>
+    </message>
+    <message>
+        <source>Seen in the log, not declared by the model</source>
+        <translation>Im Log gesehen, vom Modell nicht deklariert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Service %1: emitted %n event(s)</source>
+        <translation>
+            <numerusform>Dienst %1: %n Ereignis gesendet</numerusform>
+            <numerusform>Dienst %1: %n Ereignisse gesendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Event type %1: %n event(s)</source>
+        <translation>
+            <numerusform>Ereignistyp %1: %n Ereignis</numerusform>
+            <numerusform>Ereignistyp %1: %n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Event chain</source>
+        <translation>Ereigniskette</translation>
     </message>
 </context>
 <context>
@@ -181,6 +689,33 @@
     </message>
 </context>
 <context>
+    <name>Chronoscope::EventList</name>
+    <message>
+        <source>Type (glob)</source>
+        <translation>Typ (Glob)</translation>
+    </message>
+    <message>
+        <source>Stream (glob)</source>
+        <translation>Stream (Glob)</translation>
+    </message>
+    <message>
+        <source>Source (glob)</source>
+        <translation>Quelle (Glob)</translation>
+    </message>
+    <message>
+        <source>Search payloads…</source>
+        <translation>In Nutzdaten suchen …</translation>
+    </message>
+    <message>
+        <source>Indexing events for search…</source>
+        <translation>Ereignisse werden für die Suche indiziert …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>Chronoscope::EventTableModel</name>
     <message>
         <source>%1 ms</source>
@@ -236,6 +771,37 @@
     <message>
         <source>The import was cancelled; nothing was written.</source>
         <translation>Der Import wurde abgebrochen; nichts wurde geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::JsonEventDialog</name>
+    <message>
+        <source>The new event as canonical JSON: &quot;type&quot; and &quot;stream&quot; are required; &quot;data&quot;, &quot;metadata&quot;, &quot;recorded_at&quot;, &quot;id&quot; and the others are optional.</source>
+        <translation>Das neue Ereignis als kanonisches JSON: „type“ und „stream“ sind Pflicht; „data“, „metadata“, „recorded_at“, „id“ und die übrigen sind optional.</translation>
+    </message>
+    <message>
+        <source>The fields to change, as canonical JSON (&quot;type&quot;, &quot;data&quot;, …); the others keep the event&apos;s values.</source>
+        <translation>Die zu ändernden Felder als kanonisches JSON („type“, „data“, …); die übrigen behalten die Werte des Ereignisses.</translation>
+    </message>
+    <message>
+        <source>An event is a JSON object ({…}).</source>
+        <translation>Ein Ereignis ist ein JSON-Objekt ({…}).</translation>
+    </message>
+    <message>
+        <source>A new event needs &quot;type&quot; (a string).</source>
+        <translation>Ein neues Ereignis braucht „type“ (eine Zeichenkette).</translation>
+    </message>
+    <message>
+        <source>A new event needs &quot;stream&quot; (a string).</source>
+        <translation>Ein neues Ereignis braucht „stream“ (eine Zeichenkette).</translation>
+    </message>
+    <message>
+        <source>Not JSON yet: line %1, column %2.</source>
+        <translation>Noch kein JSON: Zeile %1, Spalte %2.</translation>
+    </message>
+    <message>
+        <source>Valid.</source>
+        <translation>Gültig.</translation>
     </message>
 </context>
 <context>
@@ -375,22 +941,6 @@
         </translation>
     </message>
     <message>
-        <source>Type (glob)</source>
-        <translation>Typ (Glob)</translation>
-    </message>
-    <message>
-        <source>Stream (glob)</source>
-        <translation>Stream (Glob)</translation>
-    </message>
-    <message>
-        <source>Source (glob)</source>
-        <translation>Quelle (Glob)</translation>
-    </message>
-    <message>
-        <source>Search payloads…</source>
-        <translation>In Nutzdaten suchen …</translation>
-    </message>
-    <message>
         <source>Replay Failed</source>
         <translation>Abspielen fehlgeschlagen</translation>
     </message>
@@ -511,10 +1061,6 @@
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Go to Event</source>
         <translation>Gehe zu Ereignis</translation>
     </message>
@@ -527,28 +1073,8 @@
         <translation>Dieses Log enthält kein Ereignis „%1“.</translation>
     </message>
     <message>
-        <source>Add Bookmark</source>
-        <translation>Lesezeichen hinzufügen</translation>
-    </message>
-    <message>
-        <source>Name of event %1:</source>
-        <translation>Name für Ereignis %1:</translation>
-    </message>
-    <message>
-        <source>No bookmarks (Ctrl+D adds one)</source>
-        <translation>Keine Lesezeichen (Strg+D fügt eines hinzu)</translation>
-    </message>
-    <message>
-        <source>Indexing events for search…</source>
-        <translation>Ereignisse werden für die Suche indiziert …</translation>
-    </message>
-    <message>
         <source>Stopped at breakpoint %1</source>
         <translation>An Haltepunkt %1 angehalten</translation>
-    </message>
-    <message>
-        <source>main@%1</source>
-        <translation>main@%1</translation>
     </message>
     <message>
         <source>model: %1</source>
@@ -584,6 +1110,119 @@
             <numerusform> · %n vom Filter gezeigt</numerusform>
             <numerusform> · %n vom Filter gezeigt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>Zweige</translation>
+    </message>
+    <message>
+        <source>Event Chain</source>
+        <translation>Ereigniskette</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Projections</source>
+        <translation>Projektionen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Follow Branch</source>
+        <translation>Zweig verfolgen</translation>
+    </message>
+    <message>
+        <source>Inserted on this branch</source>
+        <translation>Auf diesem Zweig eingefügt</translation>
+    </message>
+    <message>
+        <source>Replaced on this branch</source>
+        <translation>Auf diesem Zweig ersetzt</translation>
+    </message>
+    <message>
+        <source>Regenerated by the model&apos;s handlers</source>
+        <translation>Von den Handlern des Modells neu erzeugt</translation>
+    </message>
+    <message>
+        <source>Following %1</source>
+        <translation>Verfolge %1</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::ProjectionTableModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>event %1</source>
+        <translation>Ereignis %1</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(noch keiner)</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>aktuell</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) behind</source>
+        <translation>
+            <numerusform>%n Ereignis im Rückstand</numerusform>
+            <numerusform>%n Ereignisse im Rückstand</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>caught up %1 later</source>
+        <translation>%1 später aufgeholt</translation>
+    </message>
+    <message>
+        <source>Events recorded by this moment that the read side had not processed yet (their processed_at is later)</source>
+        <translation>Bis zu diesem Moment aufgezeichnete Ereignisse, die die Leseseite noch nicht verarbeitet hatte (ihr processed_at ist später)</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation>Projektion</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Read side</source>
+        <translation>Leseseite</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Verzögerung</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::ProjectionsPanel</name>
+    <message>
+        <source>The read side: each projection&apos;s view at the debugger&apos;s position, its checkpoint, and the events recorded by then that it had not processed yet (by processed_at).</source>
+        <translation>Die Leseseite: die Sicht jeder Projektion an der Position des Debuggers, ihr Checkpoint und die bis dahin aufgezeichneten Ereignisse, die sie noch nicht verarbeitet hatte (nach processed_at).</translation>
     </message>
 </context>
 <context>
@@ -733,6 +1372,14 @@
     <message>
         <source>light or dark (remembered for the next start).</source>
         <translation>light (hell) oder dark (dunkel); wird für den nächsten Start gemerkt.</translation>
+    </message>
+    <message>
+        <source>Bring this panel to the front: branches, eventChain, compare, projections, timeline, breakpoints, watches.</source>
+        <translation>Dieses Panel nach vorn holen: branches, eventChain, compare, projections, timeline, breakpoints, watches.</translation>
+    </message>
+    <message>
+        <source>Debug this branch of the log instead of main.</source>
+        <translation>Diesen Zweig des Logs statt main debuggen.</translation>
     </message>
 </context>
 </TS>

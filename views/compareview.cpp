@@ -108,11 +108,12 @@ CompareView::CompareView(QWidget *parent)
     bar->addWidget(exportText);
 
     // The two trees scroll and expand together.
+    // Scrolling moves the other side by as much (rows differ where the states do).
     connect(m_treeA->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        m_treeB->verticalScrollBar()->setValue(value);
+        mirrorScroll(m_treeA, m_treeB, value);
     });
     connect(m_treeB->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        m_treeA->verticalScrollBar()->setValue(value);
+        mirrorScroll(m_treeB, m_treeA, value);
     });
     connect(m_treeA, &QTreeView::expanded, this, [this](const QModelIndex &i) {
         mirrorExpansion(m_treeA, m_treeB, i, true);
@@ -209,18 +210,35 @@ void CompareView::setComparison(std::shared_ptr<const Comparison> comparison)
     m_alignment->setEvents(c.events);
     m_events->resizeColumnsToContents();
     // Open the way to every difference, on both sides.
-    const QSignalBlocker quietA(m_treeA);
-    const QSignalBlocker quietB(m_treeB);
+    m_mirroring = true;
     size_t opened = 0;
     for (const auto &op : c.operations) {
         if (++opened > 200)
             break;
         const std::string path = op.value("path", "");
         for (auto [model, tree] : {std::pair{m_modelA, m_treeA}, std::pair{m_modelB, m_treeB}}) {
-            for (QModelIndex i = model->indexOfPath(path).parent(); i.isValid(); i = i.parent())
+            const QModelIndex at = model->indexOfPath(path);
+            for (QModelIndex i = at.parent(); i.isValid(); i = i.parent())
                 tree->expand(i);
+            if (at.isValid())
+                tree->expand(at);
         }
     }
+    // Each side shows its first difference (the trees differ where the states do).
+    if (!c.operations.empty()) {
+        const std::string first = c.operations[0].value("path", "");
+        for (auto [model, tree] : {std::pair{m_modelA, m_treeA}, std::pair{m_modelB, m_treeB}}) {
+            std::string path = first;
+            QModelIndex at = model->indexOfPath(path);
+            while (!at.isValid() && path.rfind('/') != std::string::npos && path.rfind('/') > 0) {
+                path = path.substr(0, path.rfind('/'));
+                at = model->indexOfPath(path);
+            }
+            if (at.isValid())
+                tree->scrollTo(at, QAbstractItemView::PositionAtTop);
+        }
+    }
+    m_mirroring = false;
     QString summary
             = tr("%1 → %2: %n state difference(s)", nullptr, static_cast<int>(c.operations.size()))
                       .arg(QString::fromStdString(c.nameA()), QString::fromStdString(c.nameB()));
@@ -234,6 +252,18 @@ void CompareView::setComparison(std::shared_ptr<const Comparison> comparison)
     setMessage(summary);
     if (m_alignment->firstDivergenceRow() >= 0)
         m_events->selectRow(m_alignment->firstDivergenceRow());
+}
+
+void CompareView::mirrorScroll(QTreeView *from, QTreeView *to, int value)
+{
+    const int delta = value - m_scrolled[from];
+    m_scrolled[from] = value;
+    if (m_mirroring || delta == 0)
+        return;
+    m_mirroring = true;
+    to->verticalScrollBar()->setValue(to->verticalScrollBar()->value() + delta);
+    m_scrolled[to] = to->verticalScrollBar()->value();
+    m_mirroring = false;
 }
 
 void CompareView::mirrorExpansion(QTreeView *from,

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+#include <map>
 #include <memory>
 
 class QLabel;
@@ -56,6 +57,7 @@ signals:
 private:
     void chooseOtherLog();
     void exportDialog(bool json);
+    void mirrorScroll(QTreeView *from, QTreeView *to, int value);
     void mirrorExpansion(QTreeView *from, QTreeView *to, const QModelIndex &index, bool expand);
 
     QLineEdit *m_revisionA;
@@ -71,6 +73,7 @@ private:
     QTableView *m_events;
     std::shared_ptr<const Comparison> m_comparison;
     bool m_mirroring = false;
+    std::map<QTreeView *, int> m_scrolled; // each tree's last scroll position
 };
 
 } // namespace Chronoscope

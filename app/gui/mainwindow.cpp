@@ -532,7 +532,8 @@ void MainWindow::follow(const QString &name)
         }
     }
     setPlaying(false);
-    m_followPosition = m_session->current().position;
+    if (m_followPosition < 0) // not while the previous follow is still opening
+        m_followPosition = m_session->requestedPosition();
     m_events->setHistory(history.get(), std::move(edited)); // before the old history goes
     m_history = std::move(history);
     m_session->open(logPath(), name);

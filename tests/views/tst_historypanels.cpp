@@ -155,6 +155,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_window->eventModel()->rowCount(), 500, kTimeout);
         redo->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(m_window->eventModel()->rowCount(), 499, kTimeout);
+        // However quickly the edits come, the debugger stays where it was.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->head(), 499, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->current().position, 349, kTimeout);
 
         // Compare main and the branch just before the refund (357 in both).
         CompareView *compare = m_panels->compareView();
