@@ -1,17 +1,17 @@
 #pragma once
 
-#include "event.h"
+#include "causationtreemodel.h"
 
 #include <QWidget>
 
 #include <vector>
 
 class QLabel;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QTreeView;
 
 namespace Chronoscope {
 
+class CausationTreeModel;
 class EventChainView;
 
 /// The event-chain panel: the graph of who emits and who listens to which events, with zoom,
@@ -25,17 +25,12 @@ public:
     explicit EventChainPanel(QWidget *parent = nullptr);
 
     EventChainView *view() const { return m_view; }
-    QTreeWidget *chainTree() const { return m_tree; }
+    QTreeView *chainTree() const { return m_tree; }
+    CausationTreeModel *chainModel() const { return m_chain; }
 
-    /// One event of a causation chain: `depth` < 0 for causes (-1 the direct cause), 0 for the
-    /// selected event, > 0 for effects (1 direct); effects follow their cause.
-    struct ChainEvent
-    {
-        Event event;
-        int depth = 0;
-    };
-    /// Shows the chain (causes nearest first, then the event, then effects depth-first).
-    void setCausationChain(const std::vector<ChainEvent> &chain);
+    /// Shows an event's causation chain (causes nearest first, then the event, then effects
+    /// depth-first).
+    void setCausationChain(const std::vector<CausationTreeModel::Link> &chain);
     void setStatus(const QString &text);
 
 signals:
@@ -49,7 +44,8 @@ private:
     void exportDialog();
 
     EventChainView *m_view;
-    QTreeWidget *m_tree;
+    CausationTreeModel *m_chain;
+    QTreeView *m_tree;
     QLabel *m_status;
 };
 

@@ -41,6 +41,11 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     layout->addWidget(m_view, 1);
 }
 
+void TimelinePanel::setLanes(TimelineData::Lanes lanes)
+{
+    m_lanes->setCurrentIndex(static_cast<int>(lanes));
+}
+
 TimelineData::Lanes TimelinePanel::lanes() const
 {
     return static_cast<TimelineData::Lanes>(m_lanes->currentIndex());

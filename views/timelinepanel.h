@@ -21,6 +21,8 @@ public:
 
     TimelineView *view() const { return m_view; }
     TimelineData::Lanes lanes() const;
+    /// Shows lanes of this kind (emits lanesChanged when that changes them).
+    void setLanes(TimelineData::Lanes lanes);
 
 signals:
     void lanesChanged(Chronoscope::TimelineData::Lanes lanes);

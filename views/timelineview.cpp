@@ -208,7 +208,19 @@ QColor TimelineView::laneColor(int lane) const
                                     QColor(0xc9, 0x3b, 0x5b),
                                     QColor(0x1f, 0x9e, 0xa8),
                                     QColor(0x8c, 0x7a, 0x1e)};
-    return colors[static_cast<size_t>(lane) % (sizeof colors / sizeof colors[0])];
+    QColor color = colors[static_cast<size_t>(lane) % (sizeof colors / sizeof colors[0])];
+    const auto &lanes = m_data ? m_data->lanes() : std::vector<std::string>();
+    if (!m_emphasis.isEmpty() && lane >= 0 && static_cast<size_t>(lane) < lanes.size()
+        && QString::fromStdString(lanes[static_cast<size_t>(lane)]) != m_emphasis
+        && std::find(lanes.begin(), lanes.end(), m_emphasis.toStdString()) != lanes.end())
+        color.setAlphaF(0.15);
+    return color;
+}
+
+void TimelineView::setEmphasis(const QString &lane)
+{
+    m_emphasis = lane;
+    update();
 }
 
 void TimelineView::paintEvent(QPaintEvent *)

@@ -43,6 +43,10 @@ public:
         bool fork = true; ///< a fork point; otherwise an edited event
     };
     void setBranchMarks(std::vector<BranchMark> marks);
+    /// Draws the lane of this name (a service, family or type) in full and fades the others;
+    /// empty: every lane in full.
+    void setEmphasis(const QString &lane);
+    QString emphasis() const { return m_emphasis; }
     const std::vector<BranchMark> &branchMarks() const { return m_branchMarks; }
     void setBreakpointHit(int64_t seq);
     void showAll();
@@ -91,6 +95,7 @@ private:
     int64_t m_hitSeq = 0;
     std::map<int64_t, int64_t> m_bookmarks;
     std::vector<BranchMark> m_branchMarks;
+    QString m_emphasis;
     std::optional<QPointF> m_pressAt;
     bool m_dragging = false;
 };

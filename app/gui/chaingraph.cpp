@@ -133,7 +133,7 @@ void ChainGraph::reload()
 
 void ChainGraph::showEvent(const std::optional<Event> &event)
 {
-    std::vector<EventChainPanel::ChainEvent> chain;
+    std::vector<CausationTreeModel::Link> chain;
     std::set<size_t> lit;
     const EventChain &graph = m_panel->view()->chain();
     auto light = [&graph, &lit](const Event &e) {

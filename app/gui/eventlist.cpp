@@ -160,6 +160,7 @@ void EventList::applyFilter()
             }
         }
         m_model->setFilter(filter);
+        emit filtered(m_typeFilter->text().trimmed(), m_sourceFilter->text().trimmed());
     } catch (const Error &e) {
         emit message(QString::fromUtf8(e.what()));
         m_model->setFilter({});

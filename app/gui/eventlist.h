@@ -45,6 +45,8 @@ signals:
     void selectionChanged();
     /// Double-clicked: replay to it.
     void activated(qint64 seq);
+    /// The filter changed: the type and source patterns it has now (empty: any).
+    void filtered(const QString &type, const QString &source);
     /// A filter could not be applied: why.
     void message(const QString &text);
 

@@ -110,7 +110,21 @@ MainWindow::MainWindow(QWidget *parent)
             updateTimelineMarks();
     });
     connect(branches, &Branches::mainChanged, this, [this] { openLog(logPath()); });
-    connect(m_panels->chain(), &ChainGraph::filterRequested, m_events, &EventList::filterBy);
+    // A node of the graph filters the list and brings its lane forward on the timeline.
+    connect(m_panels->chain(),
+            &ChainGraph::filterRequested,
+            this,
+            [this](const QString &type, const QString &source) {
+                m_timelinePanel->setLanes(type.isEmpty() ? TimelineData::Lanes::Source
+                                                         : TimelineData::Lanes::Type);
+                m_events->filterBy(type, source);
+            });
+    connect(m_events,
+            &EventList::filtered,
+            this,
+            [this](const QString &type, const QString &source) {
+                m_timeline->setEmphasis(type.isEmpty() ? source : type);
+            });
     connect(m_panels->chain(), &ChainGraph::eventActivated, this, [this](qint64 seq) {
         selectSeq(seq);
         m_session->seek(seq);

@@ -1,6 +1,7 @@
 #include "branches.h"
 #include "branchpanel.h"
 #include "branchtreemodel.h"
+#include "causationtreemodel.h"
 #include "chaingraph.h"
 #include "comparer.h"
 #include "compareview.h"
@@ -18,9 +19,11 @@
 #include "projectiontablemodel.h"
 #include "shoplog.h"
 #include "testlog.h"
+#include "timelineview.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -32,7 +35,6 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
-#include <QTreeWidget>
 
 using namespace Chronoscope;
 
@@ -287,16 +289,28 @@ private slots:
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->eventModel()->rowCount(), 150, kTimeout);
         QVERIFY(m_window->eventModel()->isFiltered());
+        // …and the timeline shows a lane per type, OrderPlaced's in front.
+        QCOMPARE(m_window->timeline()->emphasis(), QStringLiteral("OrderPlaced"));
+        QCOMPARE(m_window->findChild<QComboBox *>(QStringLiteral("laneBox"))->currentIndex(),
+                 static_cast<int>(TimelineData::Lanes::Type));
         // The refund's causation chain: OrderPlaced 349 → PaymentCharged 350 → refund 358.
         m_window->findChild<QLineEdit *>(QStringLiteral("typeFilter"))->clear();
         QTRY_COMPARE_WITH_TIMEOUT(m_window->eventModel()->rowCount(), 500, kTimeout);
         auto *list = m_window->findChild<QTableView *>(QStringLiteral("eventView"));
         list->setCurrentIndex(m_window->eventModel()->index(357, 0));
-        QTreeWidget *chain = panel->chainTree();
-        QCOMPARE(chain->topLevelItemCount(), 1);
-        QCOMPARE(chain->topLevelItem(0)->text(0), QStringLiteral("349"));
-        QCOMPARE(chain->topLevelItem(0)->child(0)->text(0), QStringLiteral("350"));
-        QCOMPARE(chain->topLevelItem(0)->child(0)->child(0)->text(1),
+        CausationTreeModel *chain = panel->chainModel();
+        QAbstractItemModelTester chainTester(
+                chain, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        list->setCurrentIndex(m_window->eventModel()->index(356, 0));
+        list->setCurrentIndex(m_window->eventModel()->index(357, 0));
+        QCOMPARE(chain->rowCount(), 1);
+        const QModelIndex root = chain->index(0, CausationTreeModel::Seq);
+        QCOMPARE(root.data().toLongLong(), 349);
+        const QModelIndex charge = chain->index(0, CausationTreeModel::Seq, root);
+        QCOMPARE(charge.data().toLongLong(), 350);
+        const QModelIndex refund = chain->index(0, CausationTreeModel::Seq, charge);
+        QCOMPARE(refund, chain->eventIndex());
+        QCOMPARE(refund.siblingAtColumn(CausationTreeModel::Type).data().toString(),
                  QStringLiteral("PaymentRefunded"));
         const auto &lit = view->highlighted();
         QVERIFY(lit.count(static_cast<size_t>(placed)));
@@ -304,6 +318,9 @@ private slots:
                 view->chain().indexOf(EventChain::Node::Kind::Service, "payment"))));
         QVERIFY(!lit.count(static_cast<size_t>(
                 view->chain().indexOf(EventChain::Node::Kind::Service, "customer"))));
+        // The charge's chain: its effects, the shipment and the refund, under it.
+        list->setCurrentIndex(m_window->eventModel()->index(349, 0));
+        QCOMPARE(chain->rowCount(chain->eventIndex()), 2);
         // Exports.
         for (const char *name : {"chain.png", "chain.svg", "chain.dot"}) {
             const QString path = m_dir.filePath(QString::fromLatin1(name));
