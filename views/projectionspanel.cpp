@@ -73,6 +73,7 @@ void ProjectionsPanel::showSelected()
     const auto &status = m_model->statuses()[static_cast<size_t>(current.row())];
     const auto view = m_state.projection(status.projection);
     m_view->setJson(view ? *view : nlohmann::json::object());
+    m_tree->resizeColumnToContents(JsonTreeModel::Key);
 }
 
 } // namespace Chronoscope
