@@ -9,8 +9,75 @@
 #include "reprocessor.h"
 
 #include <algorithm>
+#include <deque>
+#include <mutex>
 
 namespace Chronoscope {
+
+namespace {
+
+// What re-processing a branch derived: whether its model has handlers, and the edits.
+struct Regenerated
+{
+    bool handlers = false;
+    std::vector<BranchEdit> edits;
+};
+
+// The last few re-processings, by what they depend on; shared by the threads that open
+// histories (the window's and the replay's).
+class RegeneratedCache
+{
+public:
+    std::optional<Regenerated> find(const std::string &key)
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &[k, value] : m_entries)
+            if (k == key)
+                return value;
+        return std::nullopt;
+    }
+    void store(const std::string &key, Regenerated value)
+    {
+        std::lock_guard lock(m_mutex);
+        m_entries.emplace_front(key, std::move(value));
+        if (m_entries.size() > 16)
+            m_entries.pop_back();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::deque<std::pair<std::string, Regenerated>> m_entries;
+};
+
+RegeneratedCache &regeneratedCache()
+{
+    static RegeneratedCache cache;
+    return cache;
+}
+
+// What a branch's events depend on: main's length, and each branch on the way from main with
+// its fork, its edits and what it hides.
+std::string signature(History &history)
+{
+    std::string text;
+    for (History *h = &history; h;) {
+        if (h->isMain()) {
+            text += "main:" + std::to_string(h->length());
+            break;
+        }
+        auto *branch = static_cast<BranchHistory *>(h);
+        const Branch &b = branch->branch();
+        text += b.name + "@" + std::to_string(b.forkPosition) + (b.truncate ? "t" : "") + ":"
+                + std::to_string(h->length());
+        for (const BranchEdit &e : b.edits)
+            text += "," + std::to_string(e.id);
+        text += ";";
+        h = &branch->parent();
+    }
+    return text;
+}
+
+} // namespace
 
 std::unique_ptr<History> BranchHistory::open(EventLog &log, const std::string &name)
 {
@@ -34,15 +101,26 @@ std::unique_ptr<History> BranchHistory::open(EventLog &log, const std::string &n
     if (!stored.modelSource)
         return history;
     // Re-processed with new code: what the model's handlers emit, over the branch's events.
-    JsModel model(*stored.modelSource, name + " model");
-    if (!model.hasHandlers())
+    // That runs the handlers over every event after the fork, so it is remembered for as long
+    // as nothing it depends on changes.
+    const std::string key
+            = log.path() + '\n' + stored.modelHash.value_or("") + '\n' + signature(*history);
+    std::optional<Regenerated> found = regeneratedCache().find(key);
+    if (!found) {
+        JsModel model(*stored.modelSource, name + " model");
+        found = Regenerated{model.hasHandlers(), {}};
+        if (found->handlers)
+            found->edits = Reprocessor(log, model).edits(*history, stored.forkPosition);
+        regeneratedCache().store(key, *found);
+    }
+    if (!found->handlers)
         return history;
     Branch regenerated;
     regenerated.name = name;
     regenerated.parent = name;
     regenerated.forkPosition = stored.forkPosition;
     regenerated.regenerated = true;
-    regenerated.edits = Reprocessor(log, model).edits(*history, stored.forkPosition);
+    regenerated.edits = std::move(found->edits);
     return std::make_unique<BranchHistory>(std::move(regenerated), std::move(history));
 }
 

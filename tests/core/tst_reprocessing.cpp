@@ -100,6 +100,20 @@ private slots:
         Replayer replayer(*fixed, model);
         replayer.seek(357);
         QVERIFY(*replayer.state().at("/streams/payment-104/overcharged") == json(0));
+
+        // Re-processing is remembered, but never past a change: an edit of the branch (the
+        // shipment after the charge skipped) gives a history re-processed again.
+        auto again = BranchHistory::open(*m_log, "fixed");
+        QCOMPARE(regenerated(*again).size(), size_t(1));
+        QCOMPARE(again->length(), 500);
+        BranchEditCommand skip = BranchEditor(*m_log).skip("fixed", "351");
+        skip.redo(*m_log);
+        auto edited = BranchHistory::open(*m_log, "fixed");
+        QCOMPARE(edited->length(), 499);
+        QCOMPARE(regenerated(*edited).size(), size_t(1));
+        QVERIFY(json::parse(edited->at(350)->data)["charged"] == json(340.34));
+        skip.undo(*m_log);
+        QCOMPARE(BranchHistory::open(*m_log, "fixed")->length(), 500);
     }
 
     void handlersEmitInsertAndDropEvents()
