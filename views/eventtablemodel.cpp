@@ -42,21 +42,18 @@ EventTableModel::~EventTableModel() = default;
 
 void EventTableModel::setLog(EventLog *log)
 {
-    beginResetModel();
-    m_log = log;
-    m_history = nullptr;
-    m_edited.clear();
-    m_pages.clear();
-    m_filtered = false;
-    m_seqs.clear();
-    m_current = 0;
-    m_rows = totalRows();
-    endResetModel();
+    reset(log, nullptr, {});
 }
 
 void EventTableModel::setHistory(History *history, std::map<int64_t, QString> edited)
 {
+    reset(m_log, history, std::move(edited));
+}
+
+void EventTableModel::reset(EventLog *log, History *history, std::map<int64_t, QString> edited)
+{
     beginResetModel();
+    m_log = log;
     m_history = history;
     m_edited = std::move(edited);
     m_pages.clear();

@@ -61,6 +61,7 @@ public:
 private:
     const EventHeader *header(int row) const;
 
+    void reset(EventLog *log, History *history, std::map<int64_t, QString> edited);
     std::vector<int64_t> matchingPositions(const EventFilter &filter) const;
     int totalRows() const;
 
