@@ -3,6 +3,7 @@
 
 #include "bisect.h"
 #include "blame.h"
+#include "eventchain.h"
 #include "eventlog.h"
 #include "eventwriter.h"
 #include "exporter.h"
@@ -274,6 +275,21 @@ void debuggerBenchmarks(EventLog &log, double fullReplaySeconds, double scanRate
         if (found != scanned)
             throw std::runtime_error("search and scan disagree");
         print({"search.query_ms", 1000 * queryTime, "sqlite_like_scan_ms", 1000 * likeTime});
+    }
+
+    // The event chain (two grouped passes over the log, one joining causes), against one plain
+    // scan of the same log.
+    {
+        const auto stored = ModelStore::current(log);
+        const nlohmann::json services = JsModel(stored->source, "shop.js").services();
+        size_t edges = 0;
+        const double chainTime = seconds([&] { edges = EventChain::of(log, services).edges.size(); });
+        if (edges == 0)
+            throw std::runtime_error("the event chain has no edges");
+        print({"graph.chain_ms",
+               1000 * chainTime,
+               "sqlite_scan_ms",
+               1000 * static_cast<double>(head) / scanRate});
     }
 }
 
