@@ -4,18 +4,27 @@
 
 #include <gvc.h>
 
+#include <QFont>
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cstdio>
 #include <map>
 #include <memory>
+#include <mutex>
 
 namespace Chronoscope {
 
 namespace {
 
-struct Context
+// One Graphviz context for the whole process, never freed: Graphviz's text measuring keeps
+// pointers into the context's font table between layouts, so a context freed after one layout
+// leaves the next one reading freed memory.
+GVC_t *context()
 {
-    GVC_t *gvc = gvContext();
-    ~Context() { gvFreeContext(gvc); }
-};
+    static GVC_t *const gvc = gvContext();
+    return gvc;
+}
 
 struct Graph
 {
@@ -30,20 +39,48 @@ struct Graph
     }
 };
 
+// The chain for the layout alone: nodes of the size the view draws them, measured here, and no
+// text for Graphviz to measure (it would load fonts through fontconfig and Pango, whose caches
+// outlive a layout); the view writes the names and the counts itself.
+std::string layoutDot(const EventChain &chain)
+{
+    const QFontMetricsF metrics{QFont()};
+    std::string dot = "digraph events {\n  rankdir=LR; ranksep=0.9; nodesep=0.35;\n"
+                      "  node [label=\"\", fixedsize=true];\n  edge [label=\"\"];\n";
+    for (const EventChain::Node &node : chain.nodes) {
+        const QString name = QString::fromStdString(node.name);
+        const double width = std::max(metrics.horizontalAdvance(name),
+                                      metrics.horizontalAdvance(QString::number(node.events)))
+                             + (node.kind == EventChain::Node::Kind::Service ? 24.0 : 40.0);
+        const double height = 2 * metrics.height() + 14.0;
+        char size[96];
+        std::snprintf(size, sizeof size, "width=%.3f, height=%.3f", width / 72.0, height / 72.0);
+        dot += "  \"" + node.key() + "\" [" + size
+               + (node.kind == EventChain::Node::Kind::Service ? ", shape=box" : ", shape=ellipse")
+               + "];\n";
+    }
+    for (const EventChain::Edge &e : chain.edges)
+        dot += "  \"" + chain.nodes[e.from].key() + "\" -> \"" + chain.nodes[e.to].key() + "\";\n";
+    return dot + "}\n";
+}
+
 } // namespace
 
 GraphLayout GraphLayout::of(const EventChain &chain)
 {
+    // Graphviz keeps global state: one layout at a time in the whole process, whichever thread
+    // asks.
+    static std::mutex graphviz;
+    const std::lock_guard lock(graphviz);
     GraphLayout layout;
-    Context context;
-    const std::string dot = chain.toDot();
+    const std::string dot = layoutDot(chain);
     Agraph_t *g = agmemread(dot.c_str());
     if (!g) {
         layout.error = QStringLiteral("Graphviz could not read the graph");
         return layout;
     }
-    Graph graph{g, context.gvc};
-    if (gvLayout(context.gvc, g, "dot") != 0) {
+    Graph graph{g, context()};
+    if (gvLayout(context(), g, "dot") != 0) {
         layout.error = QStringLiteral("Graphviz's dot layout failed");
         return layout;
     }

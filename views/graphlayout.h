@@ -35,7 +35,8 @@ struct GraphLayout
     std::vector<Edge> edges; ///< as in the chain
     QString error;           ///< why there is no layout, if there is none
 
-    /// Lays the chain out (milliseconds for the tens of nodes a system has).
+    /// Lays the chain out (milliseconds for the tens of nodes a system has). Safe to call from
+    /// any thread: calls are serialised, Graphviz is not thread-safe.
     static GraphLayout of(const EventChain &chain);
 };
 
