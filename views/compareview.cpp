@@ -44,6 +44,17 @@ QString stepped(const QString &revision, int64_t resolved, int delta)
             .arg(std::max<int64_t>(0, resolved + delta));
 }
 
+// The member at `path`, or where this side has no such member, the nearest one above it.
+QModelIndex nearest(JsonTreeModel &model, std::string path)
+{
+    QModelIndex at = model.indexOfPath(path);
+    while (!at.isValid() && path.rfind('/') != std::string::npos && path.rfind('/') > 0) {
+        path.resize(path.rfind('/'));
+        at = model.indexOfPath(path);
+    }
+    return at;
+}
+
 } // namespace
 
 CompareView::CompareView(QWidget *parent)
@@ -108,7 +119,7 @@ CompareView::CompareView(QWidget *parent)
     bar->addWidget(exportText);
 
     // The two trees scroll and expand together.
-    // Scrolling moves the other side by as much (rows differ where the states do).
+    // Scrolling one side scrolls the other to the same member.
     connect(m_treeA->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         mirrorScroll(m_treeA, m_treeB, value);
     });
@@ -215,25 +226,16 @@ void CompareView::setComparison(std::shared_ptr<const Comparison> comparison)
     for (const auto &op : c.operations) {
         if (++opened > 200)
             break;
-        const std::string path = op.value("path", "");
         for (auto [model, tree] : {std::pair{m_modelA, m_treeA}, std::pair{m_modelB, m_treeB}}) {
-            const QModelIndex at = model->indexOfPath(path);
-            for (QModelIndex i = at.parent(); i.isValid(); i = i.parent())
+            for (QModelIndex i = nearest(*model, op.value("path", "")); i.isValid(); i = i.parent())
                 tree->expand(i);
-            if (at.isValid())
-                tree->expand(at);
         }
     }
     // Each side shows its first difference (the trees differ where the states do).
     if (!c.operations.empty()) {
         const std::string first = c.operations[0].value("path", "");
         for (auto [model, tree] : {std::pair{m_modelA, m_treeA}, std::pair{m_modelB, m_treeB}}) {
-            std::string path = first;
-            QModelIndex at = model->indexOfPath(path);
-            while (!at.isValid() && path.rfind('/') != std::string::npos && path.rfind('/') > 0) {
-                path = path.substr(0, path.rfind('/'));
-                at = model->indexOfPath(path);
-            }
+            const QModelIndex at = nearest(*model, first);
             if (at.isValid())
                 tree->scrollTo(at, QAbstractItemView::PositionAtTop);
         }
@@ -261,7 +263,17 @@ void CompareView::mirrorScroll(QTreeView *from, QTreeView *to, int value)
     if (m_mirroring || delta == 0)
         return;
     m_mirroring = true;
-    to->verticalScrollBar()->setValue(to->verticalScrollBar()->value() + delta);
+    // The other side shows the same member at its top, when it has it (the trees differ where
+    // the states do); else it moves by as much.
+    const QModelIndex top = from->indexAt(QPoint(2, 2));
+    auto *model = static_cast<JsonTreeModel *>(to->model());
+    const QModelIndex same = top.isValid() ? model->indexOfPath(
+                                     top.data(JsonTreeModel::PathRole).toString().toStdString())
+                                           : QModelIndex();
+    if (same.isValid() && (same.parent() == QModelIndex() || to->isExpanded(same.parent())))
+        to->scrollTo(same, QAbstractItemView::PositionAtTop);
+    else
+        to->verticalScrollBar()->setValue(to->verticalScrollBar()->value() + delta);
     m_scrolled[to] = to->verticalScrollBar()->value();
     m_mirroring = false;
 }

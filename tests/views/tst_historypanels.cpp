@@ -35,6 +35,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Chronoscope;
 
@@ -193,6 +194,14 @@ private slots:
                  350);
         QCOMPARE(compare->alignment()->index(0, EventAlignmentModel::Difference).data().toString(),
                  QStringLiteral("only in A — first divergence"));
+        // Scrolling one tree brings the same member to the top of the other.
+        m_window->findChild<QDockWidget *>(QStringLiteral("compareDock"))->raise();
+        QTest::qWait(50);
+        compare->treeA()->scrollTo(compare->modelA()->indexOfPath("/streams/order-10"),
+                                   QAbstractItemView::PositionAtTop);
+        QTRY_COMPARE(
+                compare->treeB()->indexAt(QPoint(2, 2)).data(JsonTreeModel::PathRole).toString(),
+                QStringLiteral("/streams/order-10"));
         // Step both sides: 358 and 357.
         compare->step(1);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kTimeout);
