@@ -131,7 +131,7 @@ QVariant BranchTreeModel::data(const QModelIndex &index, int role) const
             return r.truncated ? tr("%1@%2, truncated").arg(r.parent).arg(r.forkPosition)
                                : QStringLiteral("%1@%2").arg(r.parent).arg(r.forkPosition);
         case Events:
-            return r.events;
+            return r.events < 0 ? QVariant(QStringLiteral("…")) : QVariant(r.events);
         case Edits:
             if (main)
                 return QString();

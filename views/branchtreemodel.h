@@ -22,7 +22,7 @@ public:
         QString name;
         QString parent; ///< empty for main
         qint64 forkPosition = 0;
-        qint64 events = 0;
+        qint64 events = 0; ///< -1: not known yet (being re-processed)
         int edits = 0;
         int regenerated = 0; ///< events changed by re-processing with the model's handlers
         QString model;       ///< empty: the log's

@@ -7,6 +7,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <set>
+#include <string>
 
 class QUndoStack;
 class QWidget;
@@ -15,6 +18,7 @@ namespace Chronoscope {
 
 class BranchPanel;
 class EventLog;
+class History;
 
 /// What the branches panel does to the log: forks and re-processing, skip / insert / replace
 /// edits through the window's undo stack, merges (after a confirmation listing the corrections
@@ -37,6 +41,12 @@ public:
     void setFollowed(const QString &name);
     QString followed() const { return m_followed; }
     void reload();
+    /// Opens a history in a thread of its own, so that re-processing it with its model's
+    /// handlers (remembered for the next open) does not hold up the window; then calls `then`
+    /// in this thread with the error, if any.
+    void prepare(const QString &name, std::function<void(const QString &error)> then);
+    /// The positions of a branch's history its edits made, with how, for the event list.
+    static std::map<int64_t, QString> editedRows(History &history);
     /// What the timeline marks: on main, where each branch of main forks; on a branch, its fork
     /// point and the events it edited.
     std::vector<TimelineView::BranchMark> timelineMarks() const;
@@ -73,6 +83,8 @@ private:
     std::function<int64_t()> m_selected;
     EventLog *m_log = nullptr;
     QString m_followed = QStringLiteral("main");
+    std::set<std::string> m_ready;     // branch versions whose re-processing is done
+    std::set<std::string> m_preparing; // …and those being done now
 };
 
 } // namespace Chronoscope

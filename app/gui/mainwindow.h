@@ -100,6 +100,7 @@ private:
     // The event at a position of the followed history.
     std::optional<Event> eventAt(int64_t position) const;
     void updateTimelineMarks();
+    void followPrepared(const QString &name, const QString &error);
 
     std::unique_ptr<EventLog> m_log;
     DebugSession *m_session;
