@@ -1231,6 +1231,10 @@
         <source>The read side: each projection&apos;s view at the debugger&apos;s position, its checkpoint, and the events recorded by then that it had not processed yet (by processed_at).</source>
         <translation>Die Leseseite: die Sicht jeder Projektion an der Position des Debuggers, ihr Checkpoint und die bis dahin aufgezeichneten Ereignisse, die sie noch nicht verarbeitet hatte (nach processed_at).</translation>
     </message>
+    <message>
+        <source>The model has no projections (the generic model, which merges each event into its stream, has none).</source>
+        <translation>Das Modell hat keine Projektionen (das generische Modell, das jedes Ereignis in seinen Stream einfügt, hat keine).</translation>
+    </message>
 </context>
 <context>
     <name>Chronoscope::StateInspector</name>

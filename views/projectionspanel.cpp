@@ -12,6 +12,12 @@
 
 namespace Chronoscope {
 
+QString ProjectionsPanel::explanation()
+{
+    return tr("The read side: each projection's view at the debugger's position, its checkpoint, "
+              "and the events recorded by then that it had not processed yet (by processed_at).");
+}
+
 ProjectionsPanel::ProjectionsPanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new ProjectionTableModel(this))
@@ -37,9 +43,7 @@ ProjectionsPanel::ProjectionsPanel(QWidget *parent)
     m_tree->setAlternatingRowColors(true);
     m_tree->hideColumn(JsonTreeModel::Before);
     m_hint->setWordWrap(true);
-    m_hint->setText(tr("The read side: each projection's view at the debugger's position, its "
-                       "checkpoint, and the events recorded by then that it had not processed "
-                       "yet (by processed_at)."));
+    m_hint->setText(explanation());
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
     split->addWidget(m_tree);
@@ -53,6 +57,9 @@ ProjectionsPanel::ProjectionsPanel(QWidget *parent)
 void ProjectionsPanel::setState(const State &state, std::vector<ReadSide::Status> statuses)
 {
     m_state = state;
+    m_hint->setText(statuses.empty() ? tr("The model has no projections (the generic model, which "
+                                          "merges each event into its stream, has none).")
+                                     : explanation());
     const bool first = m_model->rowCount() == 0;
     m_model->setStatuses(std::move(statuses));
     if (first)

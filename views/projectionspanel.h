@@ -32,6 +32,7 @@ public:
 
 private:
     void showSelected();
+    static QString explanation();
 
     ProjectionTableModel *m_model;
     JsonTreeModel *m_view;

@@ -1,8 +1,11 @@
 #include "branchtreemodel.h"
 #include "eventalignmentmodel.h"
+#include "jsontreemodel.h"
+#include "projectionspanel.h"
 #include "projectiontablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QTest>
 
 using namespace Chronoscope;
@@ -102,6 +105,18 @@ private slots:
                  QStringLiteral("event 360"));
         model.setStatuses({});
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void aModelWithoutProjectionsSaysSo()
+    {
+        ProjectionsPanel panel;
+        panel.setState(State(), {});
+        QVERIFY(panel.findChild<QLabel *>()->text().contains(QStringLiteral("no projections")));
+        State state;
+        state.setProjection("revenue", makeJsonString(R"({"2018-02-07":495.71})"));
+        panel.setState(state, {{"revenue", 7, 0, 0}});
+        QVERIFY(panel.findChild<QLabel *>()->text().startsWith(QStringLiteral("The read side")));
+        QVERIFY(panel.viewModel()->indexOfPath("/2018-02-07").isValid());
     }
 };
 
