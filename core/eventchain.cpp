@@ -27,7 +27,8 @@ std::string quoted(const std::string &text)
 
 } // namespace
 
-EventChain EventChain::of(EventLog &log, const nlohmann::json &services)
+EventChain
+EventChain::of(EventLog &log, const nlohmann::json &services, const std::set<std::string> &handled)
 {
     using Key = std::pair<Node::Kind, std::string>;
     std::map<Key, int64_t> nodeEvents;
@@ -90,11 +91,16 @@ EventChain EventChain::of(EventLog &log, const nlohmann::json &services)
         }
     }
 
+    for (const std::string &type : handled)
+        nodeEvents.try_emplace({Node::Kind::Type, type}, 0);
     // std::map orders Service before Type, then by name.
     std::map<Key, size_t> index;
     for (const auto &[key, events] : nodeEvents) {
         index[key] = chain.nodes.size();
-        chain.nodes.push_back({key.first, key.second, events});
+        chain.nodes.push_back({key.first,
+                               key.second,
+                               events,
+                               key.first == Node::Kind::Type && handled.count(key.second) > 0});
     }
     for (const auto &[key, data] : edges) {
         const auto &[kind, service, type] = key;
@@ -131,7 +137,7 @@ std::string EventChain::toDot() const
                + (n.kind == Node::Kind::Service ? ", shape=box, style=\"rounded,filled\", "
                                                   "fillcolor=\"#dbe8f7\""
                                                 : ", shape=ellipse")
-               + "];\n";
+               + (n.handled ? ", peripheries=2, tooltip=\"a handler reacts to it\"" : "") + "];\n";
     }
     for (const Edge &e : edges) {
         std::string attributes = "label=" + quoted(std::to_string(e.seen));
@@ -156,7 +162,8 @@ nlohmann::ordered_json EventChain::toJson() const
         out["nodes"].push_back({{"id", n.key()},
                                 {"kind", n.kind == Node::Kind::Service ? "service" : "type"},
                                 {"name", n.name},
-                                {"events", n.events}});
+                                {"events", n.events},
+                                {"handled", n.handled}});
     out["edges"] = nlohmann::ordered_json::array();
     for (const Edge &e : edges)
         out["edges"].push_back({{"from", nodes[e.from].key()},

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,8 @@ public:
         enum class Kind { Service, Type };
         Kind kind = Kind::Type;
         std::string name;
-        int64_t events = 0; ///< a type's events, or the events a service emitted
+        int64_t events = 0;   ///< a type's events, or the events a service emitted
+        bool handled = false; ///< a type the model has a handler (code that reacts) for
         /// The DOT / JSON id: "service:NAME" or "type:NAME".
         std::string key() const { return (kind == Kind::Service ? "service:" : "type:") + name; }
     };
@@ -51,14 +53,16 @@ public:
     bool hasDeclarations = false; ///< whether a model declared any services
 
     /// The chain of `log`, with `services` the model's declarations (a JSON object of
-    /// {emits: [...], listens: [...]}, or null).
-    static EventChain of(EventLog &log, const nlohmann::json &services);
+    /// {emits: [...], listens: [...]}, or null) and `handled` the types its handlers react to.
+    static EventChain
+    of(EventLog &log, const nlohmann::json &services, const std::set<std::string> &handled = {});
 
     /// The node index of a service or type; -1 if absent.
     int indexOf(Node::Kind kind, const std::string &name) const;
 
-    /// Graphviz DOT: services as boxes, types as ellipses, counts on edges, declared-but-never-
-    /// seen edges dashed, seen-but-undeclared ones red.
+    /// Graphviz DOT: services as boxes, types as ellipses (doubled when a handler reacts to
+    /// them), counts on edges, declared-but-never-seen edges dashed, seen-but-undeclared ones
+    /// red.
     std::string toDot() const;
     nlohmann::ordered_json toJson() const;
 };

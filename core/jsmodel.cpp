@@ -319,6 +319,18 @@ std::map<std::string, std::set<std::string>> JsModel::projectionTypes() const
     return types;
 }
 
+std::set<std::string> JsModel::handlerTypes() const
+{
+    std::set<std::string> types;
+    if (!m_handlers.isObject())
+        return types;
+    const QJSValue keys = m_engine->evaluate(QStringLiteral("Object.keys"));
+    for (const QString &type : keys.call({m_handlers}).toVariant().toStringList())
+        if (m_handlers.property(type).isCallable())
+            types.insert(type.toStdString());
+    return types;
+}
+
 bool JsModel::handles(const std::string &type) const
 {
     return m_handlers.isObject() && m_handlers.property(QString::fromStdString(type)).isCallable();

@@ -52,6 +52,8 @@ public:
     /// Whether the model has a handler (a reaction that emits events) for this event type.
     bool handles(const std::string &type) const;
     bool hasHandlers() const { return m_handlers.isObject(); }
+    /// The event types the model has handlers for.
+    std::set<std::string> handlerTypes() const;
     /// Runs the handler of `source`'s type: the events it emits, as `{type, stream, data}`
     /// objects in order, with `source` set to the declared service that listens to the source's
     /// type and emits theirs (if one does). `ctx.gateway` answers from `recordings` (the

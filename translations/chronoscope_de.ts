@@ -615,6 +615,10 @@
         <source>Event chain</source>
         <translation>Ereigniskette</translation>
     </message>
+    <message>
+        <source>; a handler of the model reacts to it</source>
+        <translation>; ein Handler des Modells reagiert darauf</translation>
+    </message>
 </context>
 <context>
     <name>Chronoscope::EventInspector</name>

@@ -7,8 +7,8 @@
 #include <QGraphicsSimpleTextItem>
 #include <QImage>
 #include <QMouseEvent>
-#include <QResizeEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QSvgGenerator>
 #include <QWheelEvent>
 
@@ -135,6 +135,8 @@ void EventChainView::rebuild()
             shape.addRoundedRect(rect, 6, 6);
         else
             shape.addEllipse(rect);
+        if (node.handled) // a handler of the model reacts to it: a second outline
+            shape.addEllipse(rect.adjusted(3, 3, -3, -3));
         auto *item = s->addPath(shape, QPen(border, lit ? 2.4 : 1.0), QBrush(fill));
         item->setData(kNodeRole, static_cast<qulonglong>(i));
         item->setToolTip(
@@ -143,7 +145,9 @@ void EventChainView::rebuild()
                              static_cast<int>(node.events))
                                   .arg(QString::fromStdString(node.name))
                         : tr("Event type %1: %n event(s)", nullptr, static_cast<int>(node.events))
-                                  .arg(QString::fromStdString(node.name)));
+                                          .arg(QString::fromStdString(node.name))
+                                  + (node.handled ? tr("; a handler of the model reacts to it")
+                                                  : QString()));
         item->setCursor(Qt::PointingHandCursor);
         m_nodeItems.push_back(item);
         auto *name = new QGraphicsSimpleTextItem(QString::fromStdString(node.name), item);

@@ -11,7 +11,8 @@ class QGraphicsItem;
 
 namespace Chronoscope {
 
-/// The event-chain graph: services (rounded boxes) and event types (ellipses), "emits" edges
+/// The event-chain graph: services (rounded boxes) and event types (ellipses, doubled when a
+/// handler of the model reacts to them), "emits" edges
 /// with filled arrows, "listens" edges with open ones, each with its count. Edges the model
 /// declares but no event shows are dashed; edges the log shows but the model does not declare
 /// are red. Wheel zooms (around the pointer), dragging pans, clicking a node selects it.

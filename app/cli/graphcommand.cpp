@@ -14,14 +14,17 @@ namespace Chronoscope::Cli {
 
 namespace {
 
-// The services the model declares: of --model FILE.js, else of the log's model.
-nlohmann::json declaredServices(EventLog &log, const std::optional<std::string> &file)
+// The chain with what the model declares: --model FILE.js's, else the log's model's.
+EventChain chainOf(EventLog &log, const std::optional<std::string> &file)
 {
+    std::unique_ptr<JsModel> model;
     if (file)
-        return JsModel(readModelSource(*file), *file).services();
-    if (const auto stored = ModelStore::current(log))
-        return JsModel(stored->source, stored->name).services();
-    return nullptr;
+        model = std::make_unique<JsModel>(readModelSource(*file), *file);
+    else if (const auto stored = ModelStore::current(log))
+        model = std::make_unique<JsModel>(stored->source, stored->name);
+    if (!model)
+        return EventChain::of(log, nullptr);
+    return EventChain::of(log, model->services(), model->handlerTypes());
 }
 
 } // namespace
@@ -34,7 +37,8 @@ int runGraph(const QStringList &arguments)
                                   "edges (service -> type) and \"listens\" edges (type -> "
                                   "service), declared by the model's `services` and seen in the "
                                   "log (an event's source emits its type; a service listens to "
-                                  "the type of an event that caused one of its events). Edges "
+                                  "the type of an event that caused one of its events); types a "
+                                  "handler of the model reacts to are doubled. Edges "
                                   "count the events seen; declared-but-never-seen edges are "
                                   "dashed, seen-but-undeclared ones red. Render the DOT with "
                                   "Graphviz: chronoscope-cli graph LOG | dot -Tpng -o chain.png"));
@@ -55,8 +59,7 @@ int runGraph(const QStringList &arguments)
     if (format != "dot" && format != "json")
         throw Error::input("graph: --format is dot or json, not \"" + format + "\"");
     EventLog log(toStd(args[0]), EventLog::OpenMode::Existing);
-    const EventChain chain
-            = EventChain::of(log, declaredServices(log, cl.optionalValue(QStringLiteral("model"))));
+    const EventChain chain = chainOf(log, cl.optionalValue(QStringLiteral("model")));
     const std::string text = format == "json" ? chain.toJson().dump(2) + "\n" : chain.toDot();
     if (const auto output = cl.optionalValue(QStringLiteral("output"))) {
         QFile file(QString::fromStdString(*output));

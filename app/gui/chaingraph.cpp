@@ -37,9 +37,13 @@ Loaded load(const QString &path)
     try {
         EventLog log(path.toStdString(), EventLog::OpenMode::Existing);
         nlohmann::json services;
-        if (const auto stored = ModelStore::current(log))
-            services = JsModel(stored->source, stored->name).services();
-        result.chain = EventChain::of(log, services);
+        std::set<std::string> handled;
+        if (const auto stored = ModelStore::current(log)) {
+            const JsModel model(stored->source, stored->name);
+            services = model.services();
+            handled = model.handlerTypes();
+        }
+        result.chain = EventChain::of(log, services, handled);
         result.layout = GraphLayout::of(result.chain);
     } catch (const Error &e) {
         result.error = QString::fromUtf8(e.what());

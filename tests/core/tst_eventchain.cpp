@@ -44,7 +44,8 @@ private slots:
     {
         m_log = std::make_unique<EventLog>(Test::copyOfBundledShop(m_dir),
                                            EventLog::OpenMode::Existing);
-        m_chain = EventChain::of(*m_log, Test::storedModel(*m_log)->services());
+        const auto model = Test::storedModel(*m_log);
+        m_chain = EventChain::of(*m_log, model->services(), model->handlerTypes());
     }
 
     void nodesCountWhatInfoCounts()
@@ -106,6 +107,10 @@ private slots:
         QVERIFY(dot.find("\"type:OrderPlaced\" -> \"service:payment\" [label=\"150\"")
                 != std::string::npos);
         QCOMPARE(m_chain.toJson()["edges"].size(), m_chain.edges.size());
+        // shop.js's payment handler reacts to OrderPlaced, and to nothing else.
+        for (const auto &node : m_chain.nodes)
+            QCOMPARE(node.handled, node.name == "OrderPlaced");
+        QVERIFY(dot.find("peripheries=2") != std::string::npos);
     }
 };
 
