@@ -129,7 +129,8 @@ void Branches::reload()
             row.merged = b.mergedAt.has_value();
             // A branch re-processed with a model (its own or a parent's) is opened in a thread
             // first; the row says "…" until then.
-            const std::string version = b.name + ":" + std::to_string(m_log->eventCount()) + ":"
+            const std::string version = m_log->path() + "\n" + b.name + ":"
+                                        + std::to_string(m_log->eventCount()) + ":"
                                         + versionOf(branches, b);
             if (reprocessed(branches, b) && !m_ready.count(version)) {
                 row.events = -1;
