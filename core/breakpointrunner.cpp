@@ -5,19 +5,12 @@
 #include "history.h"
 #include "replayer.h"
 
-#include <sqlite3.h>
-
 namespace Chronoscope {
 
 namespace {
 
 // How many events a backward run replays at a time, nearest block first.
 constexpr int64_t kBackwardBlock = 2048;
-
-bool globMatches(const std::string &pattern, const std::string &text)
-{
-    return sqlite3_strglob(pattern.c_str(), text.c_str()) == 0;
-}
 
 } // namespace
 
@@ -66,11 +59,11 @@ bool BreakpointRunner::matchesStatic(const Breakpoint &b, const Event &event) co
 {
     switch (b.kind) {
     case Breakpoint::Kind::Type:
-        return globMatches(b.pattern, event.type);
+        return EventFilter::globMatches(b.pattern, event.type);
     case Breakpoint::Kind::Stream:
-        return globMatches(b.pattern, event.stream);
+        return EventFilter::globMatches(b.pattern, event.stream);
     case Breakpoint::Kind::Source:
-        return event.source && globMatches(b.pattern, *event.source);
+        return event.source && EventFilter::globMatches(b.pattern, *event.source);
     case Breakpoint::Kind::Condition:
     case Breakpoint::Kind::Change:
         break;

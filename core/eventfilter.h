@@ -6,6 +6,8 @@
 
 namespace Chronoscope {
 
+struct Event;
+
 /// Which events of the log a query returns. Empty members do not filter. `stream` and `type`
 /// match exactly, or as a glob when they contain '*', '?' or '['.
 struct EventFilter
@@ -24,6 +26,13 @@ struct EventFilter
     /// empty.
     enum class Columns { All, WithoutResult, StreamAndData };
     Columns columns = Columns::All;
+
+    /// Whether an event read elsewhere than from the log's query (a branch's) passes the
+    /// stream, type and source members, with the query's glob: SQLite's GLOB. An event with no
+    /// source passes no source pattern.
+    bool matches(const Event &event) const;
+    /// SQLite's GLOB: `*`, `?`, `[…]`, case-sensitive; a text without them matches only itself.
+    static bool globMatches(const std::string &pattern, const std::string &text);
 };
 
 } // namespace Chronoscope

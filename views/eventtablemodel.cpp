@@ -8,7 +8,6 @@
 #include <QFont>
 #include <QPainter>
 #include <QPixmap>
-#include <QRegularExpression>
 
 namespace Chronoscope {
 
@@ -72,31 +71,15 @@ int EventTableModel::totalRows() const
 
 std::vector<int64_t> EventTableModel::matchingPositions(const EventFilter &filter) const
 {
-    // A branch's events are not all in the log: they are matched as they are read.
-    auto glob = [](const std::optional<std::string> &pattern) {
-        return pattern ? QRegularExpression(QRegularExpression::wildcardToRegularExpression(
-                       QString::fromStdString(*pattern),
-                       QRegularExpression::DefaultWildcardConversion))
-                       : QRegularExpression();
-    };
-    const QRegularExpression type = glob(filter.type);
-    const QRegularExpression stream = glob(filter.stream);
-    const QRegularExpression source = glob(filter.source);
+    // A branch's events are not all in the log: they are matched as they are read (the search
+    // as plain text in the payload: the full-text index covers the log's events).
     const QString text = filter.search ? QString::fromStdString(*filter.search) : QString();
     std::vector<int64_t> positions;
     m_history->forEach(
             1, m_history->length(), EventFilter::Columns::WithoutResult, [&](const Event &e) {
-                const bool match
-                        = (!filter.type || type.match(QString::fromStdString(e.type)).hasMatch())
-                          && (!filter.stream
-                              || stream.match(QString::fromStdString(e.stream)).hasMatch())
-                          && (!filter.source
-                              || source.match(QString::fromStdString(e.source.value_or("")))
-                                         .hasMatch())
-                          && (!filter.search
-                              || QString::fromStdString(e.data).contains(text,
-                                                                         Qt::CaseInsensitive));
-                if (match)
+                if (filter.matches(e)
+                    && (!filter.search
+                        || QString::fromStdString(e.data).contains(text, Qt::CaseInsensitive)))
                     positions.push_back(e.seq);
                 return true;
             });

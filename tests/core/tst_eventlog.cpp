@@ -1,4 +1,5 @@
 #include "error.h"
+#include "eventfilter.h"
 #include "eventlog.h"
 #include "schema.h"
 #include "testlog.h"
@@ -219,6 +220,42 @@ private slots:
             QCOMPARE(e.kind(), Error::Kind::NotFound);
         }
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("missing.chronolog"))));
+    }
+
+    void filtersMatchInMemoryAsTheQueryDoes()
+    {
+        // A branch's events are filtered as they are read: the same globs as the log's query.
+        QTemporaryDir dir;
+        EventLog log(pathIn(dir, "f.chronolog"), EventLog::OpenMode::CreateIfMissing);
+        const char *const streams[] = {"order-1", "order-2/a", "payment-1", "Order-3"};
+        const char *const types[] = {"OrderPlaced", "PaymentCharged", "orderplaced"};
+        int n = 0;
+        for (const char *stream : streams) {
+            for (const char *type : types) {
+                Event e = makeEvent(stream, type, "e" + std::to_string(++n));
+                if (n % 3)
+                    e.source = n % 2 ? "order" : "payment";
+                log.append(e, std::nullopt);
+            }
+        }
+        std::vector<EventFilter> filters(7);
+        filters[0].type = "Order*";
+        filters[1].stream = "order-*";
+        filters[2].stream = "order-[12]*";
+        filters[3].source = "*";
+        filters[4].source = "pay?ent";
+        filters[5].type = "OrderPlaced";
+        filters[5].stream = "*1";
+        filters[6].stream = "order-2/a";
+        for (const EventFilter &filter : filters) {
+            std::vector<int64_t> inMemory;
+            log.forEachEvent({}, [&](const Event &e) {
+                if (filter.matches(e))
+                    inMemory.push_back(e.seq);
+                return true;
+            });
+            QCOMPARE(inMemory, log.seqs(filter));
+        }
     }
 
     void concurrentAppendsNeverLoseOrDuplicate()
