@@ -135,7 +135,7 @@ void ChainGraph::reload()
     thread->start();
 }
 
-void ChainGraph::showEvent(const std::optional<Event> &event)
+void ChainGraph::showEvent(const Event *event, const Causality *causality)
 {
     std::vector<CausationTreeModel::Link> chain;
     std::set<size_t> lit;
@@ -150,10 +150,9 @@ void ChainGraph::showEvent(const std::optional<Event> &event)
                 lit.insert(static_cast<size_t>(source));
         }
     };
-    if (m_log && event) {
-        const Causality causality = Causality::of(*m_log, *event);
+    if (m_log && event && causality) {
         int depth = -1;
-        for (const Event &cause : causality.causes) {
+        for (const Event &cause : causality->causes) {
             chain.push_back({cause, depth--});
             light(cause);
         }
@@ -161,19 +160,19 @@ void ChainGraph::showEvent(const std::optional<Event> &event)
         light(*event);
         // Effects depth-first, a few levels and a few hundred events at most.
         size_t budget = 256;
-        std::function<void(const Event &, int)> effects = [&](const Event &e, int level) {
-            if (level > 8)
-                return;
-            for (const Event &effect : m_log->effectsOf(e.id)) {
-                if (budget == 0)
-                    return;
-                --budget;
-                chain.push_back({effect, level});
-                light(effect);
-                effects(effect, level + 1);
-            }
-        };
-        effects(*event, 1);
+        std::function<void(const std::vector<Event> &, int)> effects
+                = [&](const std::vector<Event> &caused, int level) {
+                      for (const Event &effect : caused) {
+                          if (budget == 0)
+                              return;
+                          --budget;
+                          chain.push_back({effect, level});
+                          light(effect);
+                          if (level < 8)
+                              effects(m_log->effectsOf(effect.id), level + 1);
+                      }
+                  };
+        effects(causality->effects, 1);
     }
     m_panel->setCausationChain(chain);
     m_panel->view()->setHighlighted(lit);

@@ -10,6 +10,7 @@
 
 namespace Chronoscope {
 
+struct Causality;
 class EventChainPanel;
 class EventLog;
 
@@ -26,8 +27,9 @@ public:
 
     /// The log to draw (null: none); the chain is read again from `path` in the worker.
     void setLog(EventLog *log, const QString &path);
-    /// Shows the causation chain of an event (none: clears it).
-    void showEvent(const std::optional<Event> &event);
+    /// Shows the causation chain of an event, from its causes and direct effects (none:
+    /// clears it).
+    void showEvent(const Event *event, const Causality *causality);
 
 signals:
     /// A node was clicked: show only the events of this type, or of this source.

@@ -45,9 +45,9 @@ void HistoryPanels::showUpdate(const SessionUpdate &update)
     m_comparer->suggest(m_branches->followed(), update.position);
 }
 
-void HistoryPanels::showEvent(const std::optional<Event> &event)
+void HistoryPanels::showEvent(const Event *event, const Causality *causality)
 {
-    m_chain->showEvent(event);
+    m_chain->showEvent(event, causality);
 }
 
 } // namespace Chronoscope

@@ -14,6 +14,7 @@ class QWidget;
 
 namespace Chronoscope {
 
+struct Causality;
 class BranchPanel;
 class Branches;
 class ChainGraph;
@@ -49,8 +50,9 @@ public:
     void setFollowed(const QString &name, int64_t position);
     /// The replay moved: the projections' views and read side there.
     void showUpdate(const SessionUpdate &update);
-    /// The list selected an event: its causation chain.
-    void showEvent(const std::optional<Event> &event);
+    /// The list selected an event (none: nothing selected): its causation chain, from its
+    /// causes and direct effects.
+    void showEvent(const Event *event, const Causality *causality);
 
 private:
     BranchPanel *m_branchPanel;

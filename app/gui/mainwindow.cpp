@@ -709,20 +709,17 @@ void MainWindow::onSelectionChanged()
 {
     const int64_t seq = selectedSeq();
     m_timeline->setSelected(seq);
-    if (!m_log || seq <= 0) {
+    const auto event = m_log && seq > 0 ? eventAt(seq) : std::nullopt;
+    if (!event) {
+        m_panels->showEvent(nullptr, nullptr);
         m_eventInspector->clear();
         updateStatus();
-        return;
-    }
-    const auto event = eventAt(seq);
-    m_panels->showEvent(event);
-    if (!event) {
-        m_eventInspector->clear();
         return;
     }
     EventInspector::Details details;
     details.event = *event;
     details.causality = Causality::of(*m_log, *event);
+    m_panels->showEvent(&details.event, &details.causality);
     const SessionUpdate &update = m_session->current();
     if (update.step && update.step->event.seq == seq) {
         details.trace = update.step->trace;
