@@ -98,16 +98,14 @@ JsModel::JsModel(const std::string &source,
 
     const QJSValue name = model.property(QStringLiteral("name"));
     m_name = name.isString() ? text(name) : sourceName;
+    m_keys = m_engine->evaluate(QStringLiteral("Object.keys"));
+    m_stringify = m_engine->evaluate(QStringLiteral("JSON.stringify"));
     m_reducers = model.property(QStringLiteral("reducers"));
     m_upcasters = model.property(QStringLiteral("upcasters"));
     m_handlers = model.property(QStringLiteral("handlers"));
     const QJSValue projections = model.property(QStringLiteral("projections"));
     if (projections.isObject()) {
-        const QStringList names = m_engine->evaluate(QStringLiteral("Object.keys"))
-                                          .call({projections})
-                                          .toVariant()
-                                          .toStringList();
-        for (const QString &projection : names) {
+        for (const QString &projection : keysOf(projections)) {
             Projection p;
             p.name = projection.toStdString();
             p.handlers = projections.property(projection);
@@ -117,14 +115,12 @@ JsModel::JsModel(const std::string &source,
     readRules(model.property(QStringLiteral("rules")), sourceName);
     const QJSValue services = model.property(QStringLiteral("services"));
     if (services.isObject())
-        m_services = nlohmann::json::parse(
-                text(m_engine->evaluate(QStringLiteral("JSON.stringify")).call({services})));
+        m_services = nlohmann::json::parse(text(m_stringify.call({services})));
 
     m_bridge = std::make_unique<JsBridge>(m_rules);
     QJSEngine::setObjectOwnership(m_bridge.get(), QJSEngine::CppOwnership);
     m_invoke = m_engine->evaluate(QString::fromUtf8(kInvoke));
     m_parse = m_engine->evaluate(QStringLiteral("(function (text) { return JSON.parse(text); })"));
-    m_stringify = m_engine->evaluate(QStringLiteral("JSON.stringify"));
     m_upcast = m_engine->evaluate(QString::fromUtf8(kUpcast));
     m_handle = m_engine->evaluate(QString::fromUtf8(kHandle));
     m_context = m_engine->evaluate(QString::fromUtf8(kContext))
@@ -140,10 +136,7 @@ void JsModel::readRules(const QJSValue &rules, const std::string &sourceName)
 {
     if (rules.isUndefined())
         return;
-    const auto all = nlohmann::json::parse(
-            text(m_engine->evaluate(QStringLiteral("JSON.stringify")).call({rules})),
-            nullptr,
-            false);
+    const auto all = nlohmann::json::parse(text(m_stringify.call({rules})), nullptr, false);
     if (!all.is_object())
         throw Error::input(sourceName + ": model.rules must be an object of arrays");
     for (const auto &[name, versions] : all.items()) {
@@ -307,13 +300,17 @@ void JsModel::apply(const Event &event, State &state, StepTrace *trace)
     m_bridge->setEvent(nullptr, nullptr);
 }
 
+QStringList JsModel::keysOf(const QJSValue &object) const
+{
+    return m_keys.call({object}).toVariant().toStringList();
+}
+
 std::map<std::string, std::set<std::string>> JsModel::projectionTypes() const
 {
     std::map<std::string, std::set<std::string>> types;
-    const QJSValue keys = m_engine->evaluate(QStringLiteral("Object.keys"));
     for (const Projection &projection : m_projections) {
         auto &set = types[projection.name];
-        for (const QString &type : keys.call({projection.handlers}).toVariant().toStringList())
+        for (const QString &type : keysOf(projection.handlers))
             set.insert(type.toStdString());
     }
     return types;
@@ -324,8 +321,7 @@ std::set<std::string> JsModel::handlerTypes() const
     std::set<std::string> types;
     if (!m_handlers.isObject())
         return types;
-    const QJSValue keys = m_engine->evaluate(QStringLiteral("Object.keys"));
-    for (const QString &type : keys.call({m_handlers}).toVariant().toStringList())
+    for (const QString &type : keysOf(m_handlers))
         if (m_handlers.property(type).isCallable())
             types.insert(type.toStdString());
     return types;

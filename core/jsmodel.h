@@ -72,6 +72,8 @@ private:
                   const std::function<std::string()> &name,
                   int64_t seq);
     void readRules(const QJSValue &rules, const std::string &sourceName);
+    // The names of an object's own members (Object.keys).
+    QStringList keysOf(const QJSValue &object) const;
 
     std::unique_ptr<QJSEngine> m_engine;
     std::unique_ptr<JsWatchdog> m_watchdog;
@@ -101,6 +103,7 @@ private:
     QJSValue m_context;   // the `ctx` handed to every model function
     QJSValue m_parse;     // JSON.parse
     QJSValue m_stringify; // JSON.stringify
+    QJSValue m_keys;      // Object.keys
 };
 
 } // namespace Chronoscope
