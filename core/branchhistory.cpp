@@ -16,11 +16,13 @@ namespace Chronoscope {
 
 namespace {
 
-// What re-processing a branch derived: whether its model has handlers, and the edits.
+// What re-processing a branch derived: whether its model has handlers, and the edits — or
+// the error it failed with (a model's failures are as deterministic as its results).
 struct Regenerated
 {
     bool handlers = false;
     std::vector<BranchEdit> edits;
+    std::optional<Error> error;
 };
 
 // The last few re-processings, by what they depend on; shared by the threads that open
@@ -81,11 +83,24 @@ std::string signature(History &history)
 
 std::unique_ptr<History> BranchHistory::open(EventLog &log, const std::string &name)
 {
+    return open(log, name, false);
+}
+
+std::unique_ptr<History> BranchHistory::openIfReady(EventLog &log, const std::string &name)
+{
+    return open(log, name, true);
+}
+
+std::unique_ptr<History>
+BranchHistory::open(EventLog &log, const std::string &name, bool onlyRemembered)
+{
     if (name == "main")
         return std::make_unique<MainHistory>(log);
     BranchStore store(log);
     Branch branch = store.get(name);
-    std::unique_ptr<History> parent = open(log, branch.parent);
+    std::unique_ptr<History> parent = open(log, branch.parent, onlyRemembered);
+    if (!parent)
+        return nullptr;
     // A merged branch stays what it was: main's corrections from its merge are its own edits.
     std::vector<int64_t> hidden;
     Sql::Statement appended(
@@ -106,13 +121,21 @@ std::unique_ptr<History> BranchHistory::open(EventLog &log, const std::string &n
     const std::string key
             = log.path() + '\n' + stored.modelHash.value_or("") + '\n' + signature(*history);
     std::optional<Regenerated> found = regeneratedCache().find(key);
+    if (!found && onlyRemembered)
+        return nullptr;
     if (!found) {
-        JsModel model(*stored.modelSource, name + " model");
-        found = Regenerated{model.hasHandlers(), {}};
-        if (found->handlers)
-            found->edits = Reprocessor(log, model).edits(*history, stored.forkPosition);
+        try {
+            JsModel model(*stored.modelSource, name + " model");
+            found = Regenerated{model.hasHandlers(), {}, std::nullopt};
+            if (found->handlers)
+                found->edits = Reprocessor(log, model).edits(*history, stored.forkPosition);
+        } catch (const Error &e) {
+            found = Regenerated{false, {}, e};
+        }
         regeneratedCache().store(key, *found);
     }
+    if (found->error)
+        throw *found->error;
     if (!found->handlers)
         return history;
     Branch regenerated;

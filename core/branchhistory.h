@@ -27,7 +27,13 @@ public:
 
     /// Opens main or a branch of the log (with its parents). A branch whose model has handlers
     /// comes re-processed: a layer over it whose branch() is `regenerated` (see Reprocessor).
+    /// Re-processing is remembered in this process, its failures too, for as long as the
+    /// branch's events and model stay as they are.
     static std::unique_ptr<History> open(EventLog &log, const std::string &name);
+    /// The same as open(), or null when that would re-process a branch (its own, or one it
+    /// forks) that no open() in this process has re-processed as it is now: for callers that
+    /// must not wait for a model's handlers and do that open() elsewhere first.
+    static std::unique_ptr<History> openIfReady(EventLog &log, const std::string &name);
 
     /// The model `history` replays with: that of the nearest branch on the way to main that
     /// has one of its own, else the log's (ModelStore::load).
@@ -52,6 +58,9 @@ public:
     void check(const BranchEdit &edit);
 
 private:
+    static std::unique_ptr<History>
+    open(EventLog &log, const std::string &name, bool onlyRemembered);
+
     struct Segment
     {
         int64_t parentFrom = 0; // a run of the parent's positions, when `event` is empty

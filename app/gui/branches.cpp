@@ -24,44 +24,6 @@
 
 namespace Chronoscope {
 
-namespace {
-
-const Branch *find(const std::vector<Branch> &branches, const std::string &name)
-{
-    for (const Branch &b : branches)
-        if (b.name == name)
-            return &b;
-    return nullptr;
-}
-
-// Whether the branch, or one it forks, replays with a model of its own (whose handlers may
-// re-process it).
-bool reprocessed(const std::vector<Branch> &branches, const Branch &branch)
-{
-    size_t depth = 0;
-    for (const Branch *b = &branch; b && ++depth <= branches.size(); b = find(branches, b->parent))
-        if (b->modelSource)
-            return true;
-    return false;
-}
-
-// What the branch's events depend on, as far as the list can tell: its edits and its parents'.
-std::string versionOf(const std::vector<Branch> &branches, const Branch &branch)
-{
-    std::string version;
-    size_t depth = 0;
-    for (const Branch *b = &branch; b && ++depth <= branches.size();
-         b = find(branches, b->parent)) {
-        version += b->name + "/" + std::to_string(b->edits.size());
-        if (!b->edits.empty())
-            version += "/" + std::to_string(b->edits.back().id);
-        version += ";";
-    }
-    return version;
-}
-
-} // namespace
-
 Branches::Branches(QWidget *window,
                    BranchPanel *panel,
                    QUndoStack *undo,
@@ -116,8 +78,7 @@ void Branches::reload()
     if (m_log) {
         rows.push_back(
                 {QStringLiteral("main"), {}, 0, m_log->eventCount(), 0, 0, {}, false, false});
-        const std::vector<Branch> branches = BranchStore(*m_log).list();
-        for (const Branch &b : branches) {
+        for (const Branch &b : BranchStore(*m_log).list()) {
             BranchTreeModel::Row row;
             row.name = QString::fromStdString(b.name);
             row.parent = QString::fromStdString(b.parent);
@@ -127,29 +88,25 @@ void Branches::reload()
                     = b.modelHash ? QString::fromStdString(b.modelHash->substr(0, 12)) : QString();
             row.truncated = b.truncate;
             row.merged = b.mergedAt.has_value();
-            // A branch re-processed with a model (its own or a parent's) is opened in a thread
-            // first; the row says "…" until then.
-            const std::string version = m_log->path() + "\n" + b.name + ":"
-                                        + std::to_string(m_log->eventCount()) + ":"
-                                        + versionOf(branches, b);
-            if (reprocessed(branches, b) && !m_ready.count(version)) {
-                row.events = -1;
-                rows.push_back(std::move(row));
-                if (m_preparing.insert(version).second) {
-                    prepare(QString::fromStdString(b.name), [this, version](const QString &) {
-                        m_preparing.erase(version);
-                        m_ready.insert(version);
-                        reload();
-                    });
-                }
-                continue;
-            }
+            // A branch that a model's handlers re-process is opened in a thread first (and then
+            // from what that remembered); the row says "…" until then.
+            const QString name = QString::fromStdString(b.name);
             try {
-                auto history = BranchHistory::open(*m_log, b.name);
-                row.events = history->length();
-                const auto *layer = dynamic_cast<const BranchHistory *>(history.get());
-                if (layer && layer->branch().regenerated)
-                    row.regenerated = static_cast<int>(layer->branch().edits.size());
+                auto history = BranchHistory::openIfReady(*m_log, b.name);
+                if (!history) {
+                    row.events = -1;
+                    if (m_preparing.insert(name).second) {
+                        prepare(name, [this, name](const QString &) {
+                            m_preparing.erase(name);
+                            reload();
+                        });
+                    }
+                } else {
+                    row.events = history->length();
+                    const auto *layer = dynamic_cast<const BranchHistory *>(history.get());
+                    if (layer && layer->branch().regenerated)
+                        row.regenerated = static_cast<int>(layer->branch().edits.size());
+                }
             } catch (const Error &e) {
                 row.model = QString::fromUtf8(e.what());
             }

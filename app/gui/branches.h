@@ -9,7 +9,6 @@
 #include <functional>
 #include <map>
 #include <set>
-#include <string>
 
 class QUndoStack;
 class QWidget;
@@ -83,8 +82,7 @@ private:
     std::function<int64_t()> m_selected;
     EventLog *m_log = nullptr;
     QString m_followed = QStringLiteral("main");
-    std::set<std::string> m_ready;     // branch versions whose re-processing is done
-    std::set<std::string> m_preparing; // …and those being done now
+    std::set<QString> m_preparing; // branches being re-processed in a thread
 };
 
 } // namespace Chronoscope

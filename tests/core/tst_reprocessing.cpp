@@ -116,6 +116,27 @@ private slots:
         QCOMPARE(BranchHistory::open(*m_log, "fixed")->length(), 500);
     }
 
+    void onlyRememberedReprocessingOpensWithoutWaiting()
+    {
+        BranchEditor editor(*m_log);
+        editor.create("plain", "main", 100, false, std::nullopt);
+        editor.create("later", "main", 300, false, modelFile("shop-fixed.js"));
+        // A branch no model re-processes opens; one that would run handlers does not until an
+        // open() has re-processed it.
+        QVERIFY(BranchHistory::openIfReady(*m_log, "plain"));
+        QVERIFY(!BranchHistory::openIfReady(*m_log, "later"));
+        editor.create("later-child", "later", 400, false, std::nullopt); // opens "later"
+        const auto later = BranchHistory::openIfReady(*m_log, "later");
+        QVERIFY(later);
+        QCOMPARE(regenerated(*later).size(), size_t(1));
+        QVERIFY(BranchHistory::openIfReady(*m_log, "later-child"));
+        // An edit of the parent is a new history to re-process, for its forks too.
+        editor.skip("later", "311").redo(*m_log); // a shipment
+        QVERIFY(!BranchHistory::openIfReady(*m_log, "later-child"));
+        QCOMPARE(BranchHistory::open(*m_log, "later-child")->length(), 499);
+        QVERIFY(BranchHistory::openIfReady(*m_log, "later"));
+    }
+
     void handlersEmitInsertAndDropEvents()
     {
         // A handler that emits a second event for every order, and none at all for order-2.
@@ -167,6 +188,13 @@ private slots:
             const std::string message = e.what();
             QVERIFY2(message.find("handlers.OrderPlaced") != std::string::npos, e.what());
             QVERIFY2(message.find("boom") != std::string::npos, e.what());
+        }
+        // The failure is remembered like a result: the same error, without running it again.
+        try {
+            BranchHistory::openIfReady(*m_log, "broken");
+            QFAIL("a remembered failure must fail again");
+        } catch (const Error &e) {
+            QVERIFY2(std::string(e.what()).find("boom") != std::string::npos, e.what());
         }
         const std::string noRecording = R"js(
             model = { handlers: { OrderPlaced(event, ctx) {

@@ -1,3 +1,4 @@
+#include "brancheditor.h"
 #include "branches.h"
 #include "branchpanel.h"
 #include "branchtreemodel.h"
@@ -10,6 +11,7 @@
 #include "eventalignmentmodel.h"
 #include "eventchainpanel.h"
 #include "eventchainview.h"
+#include "eventlog.h"
 #include "eventtablemodel.h"
 #include "historypanels.h"
 #include "jsoneventdialog.h"
@@ -285,6 +287,35 @@ private slots:
         const auto &marks = m_window->findChild<TimelineView *>()->branchMarks();
         QCOMPARE(marks.size(), size_t(2));
         picture(*m_window, "projectionsDock", "projections.png");
+    }
+
+    void aBranchWhoseHandlersFailSaysWhy()
+    {
+        openCopy();
+        {
+            EventLog log(m_window->logPath().toStdString(), EventLog::OpenMode::Existing);
+            BranchEditor(log).create("broken",
+                                     "main",
+                                     480,
+                                     false,
+                                     std::string("model = { handlers: { OrderPlaced() { throw new "
+                                                 "Error('boom'); } } };"));
+        }
+        m_panels->branches()->reload();
+        BranchTreeModel *tree = m_panels->branchPanel()->model();
+        const auto model = [tree] {
+            return tree->indexOf(QStringLiteral("broken"))
+                    .siblingAtColumn(BranchTreeModel::Model)
+                    .data()
+                    .toString();
+        };
+        // Re-processed in a thread, then the failure in the row, once: not tried again and again.
+        QTRY_VERIFY_WITH_TIMEOUT(model().contains(QStringLiteral("boom")), kTimeout);
+        QCOMPARE(tree->indexOf(QStringLiteral("broken"))
+                         .siblingAtColumn(BranchTreeModel::Events)
+                         .data()
+                         .toLongLong(),
+                 0);
     }
 
     void theEventChainGraph()
