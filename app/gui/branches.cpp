@@ -1,5 +1,6 @@
 #include "branches.h"
 
+#include "background.h"
 #include "branchhistory.h"
 #include "branchpanel.h"
 #include "branchstore.h"
@@ -10,14 +11,11 @@
 #include "jsoneventdialog.h"
 #include "merger.h"
 
-#include <QCoreApplication>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QMessageBox>
-#include <QPointer>
-#include <QThread>
 #include <QUndoStack>
 
 #include <nlohmann/json.hpp>
@@ -138,25 +136,18 @@ void Branches::prepare(const QString &name, std::function<void(const QString &er
         return;
     const std::string path = m_log->path();
     const std::string branch = name.toStdString();
-    QPointer<Branches> self(this);
-    QThread *thread = QThread::create([self, path, branch, then = std::move(then)] {
-        QString error;
-        try {
-            EventLog log(path, EventLog::OpenMode::Existing);
-            BranchHistory::open(log, branch);
-        } catch (const Error &e) {
-            error = QString::fromUtf8(e.what());
-        }
-        QMetaObject::invokeMethod(
-                qApp,
-                [self, then, error] {
-                    if (self)
-                        then(error);
-                },
-                Qt::QueuedConnection);
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
+    runInBackground(
+            this,
+            [path, branch] {
+                try {
+                    EventLog log(path, EventLog::OpenMode::Existing);
+                    BranchHistory::open(log, branch);
+                    return QString();
+                } catch (const Error &e) {
+                    return QString::fromUtf8(e.what());
+                }
+            },
+            std::move(then));
 }
 
 std::vector<TimelineView::BranchMark> Branches::timelineMarks() const

@@ -1,5 +1,6 @@
 #include "chaingraph.h"
 
+#include "background.h"
 #include "causality.h"
 #include "error.h"
 #include "eventchain.h"
@@ -10,11 +11,8 @@
 #include "jsmodel.h"
 #include "modelstore.h"
 
-#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QPointer>
-#include <QThread>
 
 #include <functional>
 #include <set>
@@ -110,29 +108,22 @@ void ChainGraph::reload()
         return;
     }
     m_panel->setStatus(tr("Reading who emits and who listens…"));
-    QPointer<ChainGraph> self(this);
     const QString path = m_path;
-    QThread *thread = QThread::create([self, path, generation] {
-        auto result = std::make_shared<Loaded>(load(path));
-        QMetaObject::invokeMethod(
-                qApp,
-                [self, result, generation] {
-                    if (!self || generation != self->m_generation)
-                        return;
-                    if (!result->error.isEmpty()) {
-                        self->m_panel->setStatus(result->error);
-                        return;
-                    }
-                    self->m_panel->setStatus(result->layout.error.isEmpty() ? summary(result->chain)
-                                                                            : result->layout.error);
-                    self->m_panel->view()->setChain(std::move(result->chain),
-                                                    std::move(result->layout));
-                    emit self->loaded();
-                },
-                Qt::QueuedConnection);
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
+    runInBackground(
+            this,
+            [path] { return load(path); },
+            [this, generation](Loaded result) {
+                if (generation != m_generation)
+                    return;
+                if (!result.error.isEmpty()) {
+                    m_panel->setStatus(result.error);
+                    return;
+                }
+                m_panel->setStatus(result.layout.error.isEmpty() ? summary(result.chain)
+                                                                 : result.layout.error);
+                m_panel->view()->setChain(std::move(result.chain), std::move(result.layout));
+                emit loaded();
+            });
 }
 
 void ChainGraph::showEvent(const Event *event, const Causality *causality)

@@ -1,14 +1,12 @@
 #include "comparer.h"
 
+#include "background.h"
 #include "compareview.h"
 #include "comparison.h"
 #include "error.h"
 
-#include <QCoreApplication>
 #include <QFile>
 #include <QLineEdit>
-#include <QPointer>
-#include <QThread>
 
 namespace Chronoscope {
 
@@ -51,30 +49,30 @@ void Comparer::run(const QString &a, const QString &b, const QString &otherLog)
     const Comparison::Side left{m_path.toStdString(), a.toStdString()};
     const Comparison::Side right{(otherLog.isEmpty() ? m_path : otherLog).toStdString(),
                                  b.toStdString()};
-    QPointer<Comparer> self(this);
-    QThread *thread = QThread::create([self, left, right, generation] {
-        std::shared_ptr<const Comparison> result;
+    struct Outcome
+    {
+        std::shared_ptr<const Comparison> comparison;
         QString error;
-        try {
-            result = std::make_shared<const Comparison>(Comparison::run(left, right));
-        } catch (const Error &e) {
-            error = QString::fromUtf8(e.what());
-        }
-        QMetaObject::invokeMethod(
-                qApp,
-                [self, result, error, generation] {
-                    if (!self || generation != self->m_generation)
-                        return;
-                    if (result)
-                        self->m_view->setComparison(result);
-                    else
-                        self->m_view->setMessage(error);
-                    emit self->finished();
-                },
-                Qt::QueuedConnection);
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
+    };
+    runInBackground(
+            this,
+            [left, right] {
+                try {
+                    return Outcome{std::make_shared<const Comparison>(Comparison::run(left, right)),
+                                   {}};
+                } catch (const Error &e) {
+                    return Outcome{nullptr, QString::fromUtf8(e.what())};
+                }
+            },
+            [this, generation](Outcome outcome) {
+                if (generation != m_generation)
+                    return;
+                if (outcome.comparison)
+                    m_view->setComparison(outcome.comparison);
+                else
+                    m_view->setMessage(outcome.error);
+                emit finished();
+            });
 }
 
 void Comparer::exportTo(const QString &path, bool json)
