@@ -38,13 +38,23 @@ std::string branchOf(const std::string &revision)
     return Revision::parse(revision).branch;
 }
 
-std::string listed(const char *title, const std::vector<HistoryDiff::EventRef> &list)
+std::string listed(const char *title,
+                   const std::vector<HistoryDiff::EventRef> &list,
+                   size_t limit,
+                   const std::string &whereAll)
 {
     std::string text = std::string(title) + ": " + std::to_string(list.size()) + "\n";
-    for (const auto &r : list)
+    size_t shown = 0;
+    for (const auto &r : list) {
+        if (++shown > limit) {
+            text += "    … (" + std::to_string(list.size() - limit) + " more"
+                    + (whereAll.empty() ? std::string() : "; " + whereAll) + ")\n";
+            break;
+        }
         text += "    " + (r.positionA ? "A@" + std::to_string(r.positionA) : std::string("-")) + " "
                 + (r.positionB ? "B@" + std::to_string(r.positionB) : std::string("-")) + "  "
                 + r.type + "  " + r.id + "\n";
+    }
     return text;
 }
 
@@ -96,12 +106,19 @@ std::string Comparison::report() const
                        + readable(operations, stateA) + "\nevents: A "
                        + std::to_string(events.lengthA) + ", B " + std::to_string(events.lengthB)
                        + "\n";
-    text += events.firstDivergence ? "first divergence at position "
-                                             + std::to_string(*events.firstDivergence) + "\n"
-                                   : std::string("the histories are the same\n");
-    text += listed("only in A", events.onlyInA) + listed("only in B", events.onlyInB)
-            + listed("changed", events.changed);
-    return text;
+    return text + readable(events);
+}
+
+std::string
+Comparison::readable(const HistoryDiff::Events &events, size_t limit, const std::string &whereAll)
+{
+    std::string text = events.firstDivergence
+                               ? "first divergence at position "
+                                         + std::to_string(*events.firstDivergence) + "\n"
+                               : std::string("the histories are the same\n");
+    return text + listed("only in A", events.onlyInA, limit, whereAll)
+           + listed("only in B", events.onlyInB, limit, whereAll)
+           + listed("changed", events.changed, limit, whereAll);
 }
 
 } // namespace Chronoscope

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <string>
 
 namespace Chronoscope {
@@ -38,6 +39,11 @@ struct Comparison
     std::string nameB() const;
     /// One line per operation: "path: before -> after".
     static std::string readable(const nlohmann::json &operations, const State &a);
+    /// The events' difference as text: the first divergence, then the events only in A, only
+    /// in B and changed — at most `limit` of each, then how many more and `whereAll` finds them.
+    static std::string readable(const HistoryDiff::Events &events,
+                                size_t limit = SIZE_MAX,
+                                const std::string &whereAll = {});
     /// The whole comparison as text: the two sides, the state difference, the events.
     std::string report() const;
 };

@@ -19,22 +19,6 @@ nlohmann::ordered_json refs(const std::vector<HistoryDiff::EventRef> &list)
     return out;
 }
 
-std::string listed(const char *title, const std::vector<HistoryDiff::EventRef> &list)
-{
-    std::string text = std::string(title) + ": " + std::to_string(list.size()) + "\n";
-    size_t shown = 0;
-    for (const auto &r : list) {
-        if (++shown > 50) {
-            text += "    … (" + std::to_string(list.size() - 50) + " more; --json lists all)\n";
-            break;
-        }
-        text += "    " + (r.positionA ? "A@" + std::to_string(r.positionA) : std::string("-")) + " "
-                + (r.positionB ? "B@" + std::to_string(r.positionB) : std::string("-")) + "  "
-                + r.type + "  " + r.id + "\n";
-    }
-    return text;
-}
-
 } // namespace
 
 int runDiff(const QStringList &arguments)
@@ -79,11 +63,7 @@ int runDiff(const QStringList &arguments)
             std::string text = "A " + toStd(args[1]) + ": " + std::to_string(d.lengthA)
                                + " events; B " + toStd(args[2]) + ": " + std::to_string(d.lengthB)
                                + " events\n";
-            text += d.firstDivergence ? "first divergence at position "
-                                                + std::to_string(*d.firstDivergence) + "\n"
-                                      : std::string("the histories are the same\n");
-            text += listed("only in A", d.onlyInA) + listed("only in B", d.onlyInB)
-                    + listed("changed", d.changed);
+            text += Comparison::readable(d, 50, "--json lists all");
             printOut(text);
         }
         return 0;
