@@ -65,7 +65,7 @@ public:
     ~GenericModel() override;
 
     std::string name() const override { return "generic"; }
-    std::string hash() const override { return "generic-merge-patch-1"; }
+    std::string hash() const override { return "generic-merge-patch-2"; }
     void apply(const Event &event, State &state, StepTrace *trace) override;
     bool needsWholeEvent() const override { return false; }
 

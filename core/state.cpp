@@ -60,18 +60,47 @@ std::optional<nlohmann::json> inside(const nlohmann::json &value, const std::str
 
 std::optional<nlohmann::json> State::stream(const std::string &name) const
 {
-    return parsedIfAny(m_streams.find(name));
+    const JsonString text = streamText(name);
+    return text ? std::optional<nlohmann::json>(nlohmann::json::parse(*text)) : std::nullopt;
 }
 
 JsonString State::streamText(const std::string &name) const
 {
-    const JsonString *found = m_streams.find(name);
+    const uint32_t slot = m_names->find(name);
+    return slot == StreamNames::kNone ? nullptr : streamText(slot);
+}
+
+JsonString State::streamText(uint32_t slot) const
+{
+    const JsonString *found = m_streams.find(slot);
     return found ? *found : nullptr;
 }
 
 void State::setStream(const std::string &name, JsonString state)
 {
-    m_streams.set(name, std::move(state));
+    setStream(streamSlot(name), std::move(state));
+}
+
+uint32_t State::streamSlot(const std::string &name)
+{
+    return m_names->intern(name);
+}
+
+void State::setStream(uint32_t slot, JsonString state)
+{
+    const JsonString *found = m_streams.find(slot);
+    const bool had = found && *found;
+    m_streamCount = m_streamCount + (state ? 1 : 0) - (had ? 1 : 0);
+    m_streams.set(slot, std::move(state));
+}
+
+void State::forEachStream(
+        const std::function<void(const std::string &, const JsonString &)> &visit) const
+{
+    m_streams.forEach([this, &visit](size_t slot, const JsonString &text) {
+        if (text)
+            visit(m_names->name(static_cast<uint32_t>(slot)), text);
+    });
 }
 
 std::optional<nlohmann::json> State::projection(const std::string &name) const
@@ -93,12 +122,17 @@ void State::setProjection(const std::string &name, JsonString view)
 State::Members State::sortedMembers(Section section) const
 {
     Members members;
-    const PersistentMap<JsonString> &map = section == Section::Streams ? m_streams : m_projections;
-    members.reserve(map.size());
-    map.forEach([&members](const std::string &name, const JsonString &text) {
+    auto add = [&members](const std::string &name, const JsonString &text) {
         if (text)
             members.emplace_back(name, text);
-    });
+    };
+    if (section == Section::Streams) {
+        members.reserve(m_streamCount);
+        forEachStream(add);
+    } else {
+        members.reserve(m_projections.size());
+        m_projections.forEach(add);
+    }
     std::sort(members.begin(), members.end(), [](const auto &a, const auto &b) {
         return a.first < b.first;
     });
@@ -114,9 +148,18 @@ JsonString State::find(const Members &members, const std::string &name)
     return it != members.end() && it->first == name ? it->second : nullptr;
 }
 
+nlohmann::json State::streamsObject() const
+{
+    nlohmann::json object = nlohmann::json::object(); // keys sorted by nlohmann::json
+    forEachStream([&object](const std::string &key, const JsonString &value) {
+        object[key] = parsed(value);
+    });
+    return object;
+}
+
 nlohmann::json State::toJson() const
 {
-    return {{"streams", sortedObject(m_streams)}, {"projections", sortedObject(m_projections)}};
+    return {{"streams", streamsObject()}, {"projections", sortedObject(m_projections)}};
 }
 
 std::optional<nlohmann::json> State::at(const std::string &pointer) const
@@ -126,11 +169,10 @@ std::optional<nlohmann::json> State::at(const std::string &pointer) const
     const auto [section, rest] = splitPointer(pointer);
     if (section != "streams" && section != "projections")
         return std::nullopt;
-    const PersistentMap<JsonString> &map = section == "streams" ? m_streams : m_projections;
     if (rest.empty())
-        return sortedObject(map);
+        return section == "streams" ? streamsObject() : sortedObject(m_projections);
     const auto [name, inner] = splitPointer(rest);
-    const auto value = parsedIfAny(map.find(name));
+    const auto value = section == "streams" ? stream(name) : projection(name);
     if (!value)
         return std::nullopt;
     return inside(*value, inner);

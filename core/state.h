@@ -1,6 +1,8 @@
 #pragma once
 
 #include "persistentmap.h"
+#include "persistentvector.h"
+#include "streamnames.h"
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +27,10 @@ inline JsonString makeJsonString(std::string text)
 /// "projections": {NAME: view, …}}` (DESIGN.md). Copies are cheap and share every stream's
 /// state, so a snapshot is a copy. A stored value is never changed: replacing it stores a new
 /// one.
+///
+/// Streams are kept by number (StreamNames, shared with every copy) in a PersistentVector:
+/// a replay touches mostly the streams it met last, so a copy taken every few hundred events
+/// costs a few leaf copies, where a map hashed by name would copy a path per event.
 class State
 {
 public:
@@ -32,11 +38,16 @@ public:
     std::optional<nlohmann::json> stream(const std::string &name) const;
     JsonString streamText(const std::string &name) const;
     void setStream(const std::string &name, JsonString state);
+    /// A stream's number in this state, numbering it when it is new: reading and replacing a
+    /// stream's state by number looks its name up once.
+    uint32_t streamSlot(const std::string &name);
+    JsonString streamText(uint32_t slot) const;
+    void setStream(uint32_t slot, JsonString state);
     std::optional<nlohmann::json> projection(const std::string &name) const;
     JsonString projectionText(const std::string &name) const;
     void setProjection(const std::string &name, JsonString view);
 
-    size_t streamCount() const { return m_streams.size(); }
+    size_t streamCount() const { return m_streamCount; }
 
     enum class Section { Streams, Projections };
     using Members = std::vector<std::pair<std::string, JsonString>>;
@@ -46,10 +57,7 @@ public:
     static JsonString find(const Members &members, const std::string &name);
     /// Visits every stream's state, in no particular order.
     void
-    forEachStream(const std::function<void(const std::string &, const JsonString &)> &visit) const
-    {
-        m_streams.forEach(visit);
-    }
+    forEachStream(const std::function<void(const std::string &, const JsonString &)> &visit) const;
     /// Visits every projection's view.
     void forEachProjection(
             const std::function<void(const std::string &, const JsonString &)> &visit) const
@@ -64,7 +72,11 @@ public:
     std::optional<nlohmann::json> at(const std::string &pointer) const;
 
 private:
-    PersistentMap<JsonString> m_streams;
+    nlohmann::json streamsObject() const;
+
+    std::shared_ptr<StreamNames> m_names = std::make_shared<StreamNames>();
+    PersistentVector<JsonString> m_streams; // by number
+    size_t m_streamCount = 0;
     PersistentMap<JsonString> m_projections;
 };
 
