@@ -62,28 +62,6 @@ void mergePatch(std::string &out,
     out.push_back('}');
 }
 
-// Whether JSON text (valid) is the merge patch's own result when there is nothing to merge into:
-// no null to drop and no whitespace outside strings, so minifying it would write it unchanged
-// (up to how numbers are spelled).
-bool mergesIntoNothingAsIs(std::string_view json)
-{
-    bool inString = false;
-    for (size_t i = 0; i < json.size(); ++i) {
-        const char c = json[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 'n') {
-            return false; // 'n' outside a string starts a null
-        }
-    }
-    return true;
-}
-
 } // namespace
 
 struct GenericModel::Parser
@@ -103,16 +81,17 @@ void GenericModel::apply(const Event &event, State &state, StepTrace *)
 {
     if (event.data == "null")
         return;
+    const uint32_t slot = state.streamSlot(event.stream);
+    const JsonString currentText = state.streamText(slot);
+    if (!currentText && JsonText::isMinifiedWithoutNull(event.data)) {
+        // The stream's first event, mostly: merging it into nothing gives it back.
+        state.setStream(slot, makeJsonString(event.data));
+        return;
+    }
     simdjson::dom::element patch;
     if (const auto error = m_parser->patch.parse(event.data).get(patch))
         throw Error::failed("event " + std::to_string(event.seq)
                             + ": data is not JSON: " + simdjson::error_message(error));
-    const uint32_t slot = state.streamSlot(event.stream);
-    const JsonString currentText = state.streamText(slot);
-    if (!currentText && mergesIntoNothingAsIs(event.data)) {
-        state.setStream(slot, makeJsonString(event.data)); // the stream's first event, mostly
-        return;
-    }
     simdjson::dom::element current;
     if (currentText && m_parser->state.parse(*currentText).get(current) != simdjson::SUCCESS)
         throw Error::failed("the state of " + event.stream + " is not JSON");

@@ -39,7 +39,10 @@ public:
         return &std::get<Values>(node->content)[index & kMask];
     }
 
-    void set(size_t index, V value)
+    void set(size_t index, V value) { exchange(index, std::move(value)); }
+
+    /// Sets the element at `index` and returns what it was.
+    V exchange(size_t index, V value)
     {
         while (m_root && index >= capacity()) {
             auto root = std::make_shared<Node>(Node{Children{}});
@@ -57,10 +60,9 @@ public:
             else if (slot->use_count() != 1)
                 *slot = std::make_shared<Node>(**slot); // shared with a copy: copy the path
             Node &node = **slot;
-            if (shift == 0) {
-                std::get<Values>(node.content)[index & kMask] = std::move(value);
-                return;
-            }
+            if (shift == 0)
+                return std::exchange(std::get<Values>(node.content)[index & kMask],
+                                     std::move(value));
             slot = &std::get<Children>(node.content)[(index >> shift) & kMask];
         }
     }

@@ -3,12 +3,15 @@
 #include "error.h"
 #include "eventlog.h"
 #include "mainhistory.h"
+#include "readahead.h"
 
 namespace Chronoscope {
 
 namespace {
 
 constexpr size_t kRecentSteps = 64;
+// Replays at least this long read the log in a thread of their own (see forEachReadAhead).
+constexpr int64_t kReadAheadEvents = 16384;
 
 } // namespace
 
@@ -158,7 +161,7 @@ void Replayer::applyUpTo(int64_t target, const Visitor *visit)
         columns = m_model.needsWholeEvent() ? EventFilter::Columns::WithoutResult
                                             : EventFilter::Columns::StreamAndData;
     const bool storing = m_store && m_ignored.empty();
-    m_history.forEach(m_position + 1, target, columns, [this, storing, visit](const Event &e) {
+    const auto apply = [this, storing, visit](const Event &e) {
         const bool ignored = m_ignored.count(e.seq) > 0;
         if (!ignored) {
             applyAt(e, nullptr);
@@ -178,7 +181,14 @@ void Replayer::applyUpTo(int64_t target, const Visitor *visit)
             return (*visit)(e, m_state);
         }
         return true;
-    });
+    };
+    // Reading ahead in a thread needs the history to itself: applying a correction reads main,
+    // and a branch's history is not promised to be usable from another thread.
+    if (!visit && m_corrections.empty() && m_history.isMain()
+        && target - m_position >= kReadAheadEvents)
+        forEachReadAhead(m_history, m_position + 1, target, columns, apply);
+    else
+        m_history.forEach(m_position + 1, target, columns, apply);
     m_model.sync(m_state);
     if (storing)
         flushStored();

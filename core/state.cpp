@@ -88,10 +88,9 @@ uint32_t State::streamSlot(const std::string &name)
 
 void State::setStream(uint32_t slot, JsonString state)
 {
-    const JsonString *found = m_streams.find(slot);
-    const bool had = found && *found;
-    m_streamCount = m_streamCount + (state ? 1 : 0) - (had ? 1 : 0);
-    m_streams.set(slot, std::move(state));
+    const bool has = state != nullptr;
+    const bool had = m_streams.exchange(slot, std::move(state)) != nullptr;
+    m_streamCount = m_streamCount + (has ? 1 : 0) - (had ? 1 : 0);
 }
 
 void State::forEachStream(

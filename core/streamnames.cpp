@@ -12,8 +12,8 @@ constexpr uint64_t kTagMask = 0xffffffff00000000ULL;
 
 uint64_t StreamNames::hashOf(std::string_view name)
 {
-    // FNV-1a, then a mixer, so that the upper half (the tag) and the lower bits (the slot) both
-    // depend on every byte.
+    // FNV-1a, then a mixer, so that the upper half (the tag, which also picks the slot) depends
+    // on every byte.
     uint64_t h = 0xcbf29ce484222325ULL;
     for (const unsigned char c : name)
         h = (h ^ c) * 0x100000001b3ULL;
@@ -27,7 +27,7 @@ size_t StreamNames::slotOf(std::string_view name, uint64_t hash) const
 {
     const size_t mask = m_slots.size() - 1;
     const uint64_t tag = hash & kTagMask;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    for (size_t i = (tag >> 32) & mask;; i = (i + 1) & mask) {
         const uint64_t slot = m_slots[i];
         if (slot == 0)
             return i;
@@ -67,7 +67,7 @@ void StreamNames::grow()
     for (const uint64_t slot : old) {
         if (slot == 0)
             continue;
-        size_t i = hashOf(m_names[(slot & ~kTagMask) - 1]) & mask;
+        size_t i = (slot >> 32) & mask; // the tag is where the slot goes: no name is hashed again
         while (m_slots[i] != 0)
             i = (i + 1) & mask;
         m_slots[i] = slot;

@@ -35,7 +35,8 @@ private:
 
     mutable std::shared_mutex m_mutex;
     std::vector<std::string> m_names;
-    // Open addressing: the upper half of a name's hash and its number + 1; 0 is an empty slot.
+    // Open addressing: the upper half of a name's hash (the tag; its low bits pick the slot) and
+    // the name's number + 1; 0 is an empty slot.
     std::vector<uint64_t> m_slots = std::vector<uint64_t>(64, 0);
 };
 

@@ -1,7 +1,11 @@
 #include "error.h"
 #include "eventlog.h"
+#include "history.h"
 #include "jsmodel.h"
+#include "jsontext.h"
+#include "mainhistory.h"
 #include "modelstore.h"
+#include "readahead.h"
 #include "replayer.h"
 #include "revision.h"
 #include "shopsample.h"
@@ -28,6 +32,27 @@ Event changed(const std::string &id, const std::string &stream, const std::strin
     e.data = data;
     return e;
 }
+
+// A history whose reading fails after 2,499 events.
+struct FailingHistory : History
+{
+    std::string name() const override { return "failing"; }
+    int64_t length() override { return 5000; }
+    void forEach(int64_t from,
+                 int64_t,
+                 EventFilter::Columns,
+                 const std::function<bool(const Event &)> &visit) override
+    {
+        Event e;
+        for (e.seq = from; e.seq < 2500; ++e.seq) {
+            if (!visit(e))
+                return;
+        }
+        throw Error::failed("the disk is gone");
+    }
+    std::optional<Event> at(int64_t) override { return std::nullopt; }
+    std::optional<int64_t> positionOf(const std::string &) override { return {}; }
+};
 
 // A fresh replay from the start to `seq`, as the reference.
 json replayedFromScratch(EventLog &log, int64_t seq, const std::set<int64_t> &ignored = {})
@@ -246,6 +271,117 @@ private slots:
         QVERIFY(seq > 0);
         QVERIFY(m_shop->event(seq)->recordedAt < *Timestamp::parseDateOrTime("2018-02-01"));
         QVERIFY(m_shop->event(seq + 1)->recordedAt >= *Timestamp::parseDateOrTime("2018-02-01"));
+    }
+
+    void aStreamsFirstDataIsKeptAsIsOnlyWhenThatIsItsMerge()
+    {
+        using JsonText::isMinifiedWithoutNull;
+        for (const char *text :
+             {"{\"a\":1,\"b\":[true,false,\"x y\",{}],\"c\":{\"d\":-1.5e+3,\"e\":0}}",
+              "\"caf\\u00e9 \\\"quoted\\\"\\n\"",
+              "[]",
+              "-0.25",
+              "true"})
+            QVERIFY2(isMinifiedWithoutNull(text), text);
+        for (const char *text : {"{\"a\":null}", // the merge drops it
+                                 "{\"a\": 1}",   // the merge minifies it
+                                 "null",
+                                 "{\"a\":}",
+                                 "{\"a\":1,}",
+                                 "{a:1}",
+                                 "01",
+                                 "1.",
+                                 "1e",
+                                 "-",
+                                 "\"\x01\"",
+                                 "\"\\q\"",
+                                 "\"\\u12g4\"",
+                                 "\"open",
+                                 "{}x",
+                                 "\"\xff\"",
+                                 "nul",
+                                 ""})
+            QVERIFY2(!isMinifiedWithoutNull(text), text);
+        QVERIFY(!isMinifiedWithoutNull(std::string(5000, '[') + std::string(5000, ']')));
+
+        // Either way the replayed state is the merge patch onto nothing.
+        QTemporaryDir dir;
+        EventLog log(pathIn(dir, "first.chronolog"), EventLog::OpenMode::CreateIfMissing);
+        log.append(changed("1", "a", R"({"x":{"y":null,"z":1},"w":[null]})"), 0);
+        log.append(changed("2", "b", R"({"x":"kept as is","n":1.50})"), 0);
+        GenericModel model;
+        Replayer replayer(log, model);
+        replayer.seek(2);
+        QVERIFY(*replayer.state().stream("a") == json::parse(R"({"x":{"z":1},"w":[null]})"));
+        QCOMPARE(*replayer.state().streamText("b"), std::string(R"({"x":"kept as is","n":1.50})"));
+    }
+
+    void aLongReplayReadsAheadAndAgrees()
+    {
+        // A replay of more than 16,384 events reads the log in a thread of its own; one that
+        // visits every step does not.
+        QTemporaryDir dir;
+        EventLog log(pathIn(dir, "long.chronolog"), EventLog::OpenMode::CreateIfMissing);
+        ShopSampleOptions options;
+        options.events = 20000;
+        ShopSample::generate(log, options);
+        GenericModel model;
+        Replayer ahead(log, model);
+        ahead.seek(20000);
+        QCOMPARE(ahead.eventsApplied(), 20000);
+        GenericModel other;
+        Replayer stepwise(log, other);
+        int64_t visited = 0;
+        stepwise.forward(20000, [&visited](const Event &, const State &) {
+            ++visited;
+            return true;
+        });
+        QCOMPARE(visited, 20000);
+        QVERIFY(ahead.state().toJson() == stepwise.state().toJson());
+        ahead.seek(12345); // from its snapshots
+        stepwise.seek(12345);
+        QVERIFY(ahead.state().toJson() == stepwise.state().toJson());
+    }
+
+    void readingAheadStopsAndFailsCleanly()
+    {
+        MainHistory main(*m_shop);
+        std::vector<int64_t> seqs;
+        forEachReadAhead(main, 1, 3000, EventFilter::Columns::StreamAndData, [&](const Event &e) {
+            seqs.push_back(e.seq);
+            return true;
+        });
+        QCOMPARE(seqs.size(), size_t(3000));
+        QVERIFY(std::is_sorted(seqs.begin(), seqs.end()) && seqs.front() == 1);
+
+        seqs.clear(); // the visitor stops it: the reader stops too
+        forEachReadAhead(main, 1, 3000, EventFilter::Columns::StreamAndData, [&](const Event &e) {
+            seqs.push_back(e.seq);
+            return e.seq < 100;
+        });
+        QCOMPARE(seqs.size(), size_t(100));
+
+        QVERIFY_THROWS_EXCEPTION( // the visitor throws: the reader stops, the error goes on
+                Error,
+                forEachReadAhead(main, 1, 3000, EventFilter::Columns::All, [](const Event &e) {
+                    if (e.seq == 1500)
+                        throw Error::failed("model failed");
+                    return true;
+                }));
+
+        // Reading fails: what was read before is visited, then the error is thrown.
+        FailingHistory failing;
+        int64_t visited = 0;
+        try {
+            forEachReadAhead(failing, 1, 5000, EventFilter::Columns::All, [&](const Event &) {
+                ++visited;
+                return true;
+            });
+            QFAIL("the reading error was not thrown");
+        } catch (const Error &e) {
+            QCOMPARE(std::string(e.what()), std::string("the disk is gone"));
+        }
+        QCOMPARE(visited, 2499);
     }
 };
 
