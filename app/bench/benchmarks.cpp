@@ -108,14 +108,14 @@ double replayBenchmarks(EventLog &log, double scanRate)
     const auto events = static_cast<double>(log.eventCount());
     GenericModel model;
     constexpr int64_t kInterval = Replayer::kDefaultSnapshotInterval;
-    const double rssBefore = residentMegabytes();
+    const double heapBefore = heapMegabytes();
     Replayer replayer(log, model, kInterval);
     const double replayTime = seconds([&] { replayer.seek(log.eventCount()); });
     const double nativeRate = events / replayTime;
     // What the in-memory snapshots (every 512 events, sharing unchanged streams) and the final
     // state cost, against the size of the log file.
     print({"replay.memory_mb",
-           residentMegabytes() - rssBefore,
+           heapMegabytes() - heapBefore,
            "log_mb",
            static_cast<double>(log.database().queryInt("PRAGMA page_count")
                                * log.database().queryInt("PRAGMA page_size"))
@@ -283,7 +283,8 @@ void debuggerBenchmarks(EventLog &log, double fullReplaySeconds, double scanRate
         const auto stored = ModelStore::current(log);
         const nlohmann::json services = JsModel(stored->source, "shop.js").services();
         size_t edges = 0;
-        const double chainTime = seconds([&] { edges = EventChain::of(log, services).edges.size(); });
+        const double chainTime
+                = seconds([&] { edges = EventChain::of(log, services).edges.size(); });
         if (edges == 0)
             throw std::runtime_error("the event chain has no edges");
         print({"graph.chain_ms",

@@ -15,5 +15,8 @@ void print(const Figure &figure);
 void removeLog(const std::string &path);
 /// The resident set of this process, MB.
 double residentMegabytes();
+/// The heap in use (malloc's own count, every arena): unlike the resident size, it is not
+/// blurred by memory freed earlier and kept by the allocator.
+double heapMegabytes();
 
 } // namespace Chronoscope::Bench
