@@ -22,7 +22,8 @@ public:
     /// How many events it has now (main grows as events are appended).
     virtual int64_t length() = 0;
     /// Visits positions from..to (inclusive) in order, reading the columns asked for; stops when
-    /// `visit` returns false.
+    /// `visit` returns false. May be called from another thread than the one that made the
+    /// history, as long as no one else uses the history meanwhile (see forEachReadAhead).
     virtual void forEach(int64_t from,
                          int64_t to,
                          EventFilter::Columns columns,

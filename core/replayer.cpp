@@ -182,10 +182,8 @@ void Replayer::applyUpTo(int64_t target, const Visitor *visit)
         }
         return true;
     };
-    // Reading ahead in a thread needs the history to itself: applying a correction reads main,
-    // and a branch's history is not promised to be usable from another thread.
-    if (!visit && m_corrections.empty() && m_history.isMain()
-        && target - m_position >= kReadAheadEvents)
+    // Reading ahead in a thread needs the history to itself: applying a correction reads main.
+    if (!visit && m_corrections.empty() && target - m_position >= kReadAheadEvents)
         forEachReadAhead(m_history, m_position + 1, target, columns, apply);
     else
         m_history.forEach(m_position + 1, target, columns, apply);

@@ -1,3 +1,5 @@
+#include "brancheditor.h"
+#include "branchhistory.h"
 #include "error.h"
 #include "eventlog.h"
 #include "history.h"
@@ -341,6 +343,26 @@ private slots:
         ahead.seek(12345); // from its snapshots
         stepwise.seek(12345);
         QVERIFY(ahead.state().toJson() == stepwise.state().toJson());
+
+        // A branch's events are read ahead too: its parent's, with its edits in their places.
+        BranchEditor editor(log);
+        editor.create("long", "main", 100, false, std::nullopt);
+        editor.skip("long", "5000").redo(log);
+        editor.insert("long", "15000", R"({"type":"Note","stream":"note-1","data":{"n":1}})")
+                .redo(log);
+        const auto branch = BranchHistory::open(log, "long");
+        QCOMPARE(branch->length(), 20000);
+        GenericModel onBranch;
+        Replayer branchAhead(*branch, onBranch);
+        branchAhead.seek(20000);
+        GenericModel onBranchStepwise;
+        Replayer branchStepwise(*branch, onBranchStepwise);
+        branchStepwise.forward(20000, [](const Event &, const State &) { return true; });
+        QCOMPARE(branchStepwise.position(), 20000);
+        QVERIFY(branchAhead.state().toJson() == branchStepwise.state().toJson());
+        QVERIFY(*branchAhead.state().stream("note-1") == json::parse(R"({"n":1})"));
+        ahead.seek(20000);
+        QVERIFY(branchAhead.state().toJson() != ahead.state().toJson());
     }
 
     void readingAheadStopsAndFailsCleanly()
