@@ -1,5 +1,7 @@
 #include "debugsession.h"
 
+#include <algorithm>
+
 namespace Chronoscope {
 
 DebugSession::DebugSession(QObject *parent)
@@ -28,9 +30,15 @@ DebugSession::DebugSession(QObject *parent)
             &ReplayWorker::failed,
             this,
             [this](quint64 generation, const QString &message) {
-                if (generation == m_generation)
-                    emit failed(message);
+                if (generation != m_generation)
+                    return;
+                m_replayPercent = -1;
+                emit failed(message);
             });
+    connect(m_worker, &ReplayWorker::progress, this, [this](qint64 done, qint64 total) {
+        m_replayPercent = static_cast<int>(done * 100 / std::max<qint64>(1, total));
+        emit replayProgressed(m_replayPercent);
+    });
     connect(m_worker, &ReplayWorker::busy, this, [this](bool running) {
         m_running = running;
         emit runningChanged(running);
@@ -104,6 +112,7 @@ void DebugSession::post(ReplayWorker::Request::Kind kind, int64_t target)
     request.watches = m_watches;
     if (kind == ReplayWorker::Request::Kind::Seek)
         m_requested = target;
+    m_replayPercent = -1;
     m_worker->post(std::move(request));
 }
 
@@ -113,6 +122,7 @@ void DebugSession::receive(const SessionUpdate &update)
         return; // a newer request replaced the one this answers
     m_current = update;
     m_requested = update.position;
+    m_replayPercent = -1;
     m_head = update.head;
     emit updated();
 }

@@ -37,6 +37,9 @@ public:
     int64_t requestedPosition() const { return m_requested; }
     const SessionUpdate &current() const { return m_current; }
     bool isRunning() const { return m_running; }
+    /// How far the replay toward the requested position is, 0–100; -1 when it has not said
+    /// (short replays do not).
+    int replayPercent() const { return m_replayPercent; }
 
     void seek(int64_t seq);
     void stepForward() { seek(m_requested + 1); }
@@ -64,6 +67,7 @@ signals:
     void updated();
     void failed(const QString &message);
     void runningChanged(bool running);
+    void replayProgressed(int percent);
     void timelineLoaded(std::shared_ptr<const Chronoscope::TimelineData> data);
     void blamed(const QString &pointer, qint64 seq, const QString &message);
 
@@ -80,6 +84,7 @@ private:
     QString m_history = QStringLiteral("main");
     int m_opening = 0; // open() calls the worker has not answered yet
     bool m_running = false;
+    int m_replayPercent = -1;
     SessionUpdate m_current;
     std::vector<Breakpoint> m_breakpoints;
     QStringList m_watches;

@@ -12,6 +12,8 @@ namespace {
 constexpr size_t kRecentSteps = 64;
 // Replays at least this long read the log in a thread of their own (see forEachReadAhead).
 constexpr int64_t kReadAheadEvents = 16384;
+// How often a replay reports its progress (see setProgress()).
+constexpr int64_t kProgressEvents = 4096;
 
 } // namespace
 
@@ -161,7 +163,8 @@ void Replayer::applyUpTo(int64_t target, const Visitor *visit)
         columns = m_model.needsWholeEvent() ? EventFilter::Columns::WithoutResult
                                             : EventFilter::Columns::StreamAndData;
     const bool storing = m_store && m_ignored.empty();
-    const auto apply = [this, storing, visit](const Event &e) {
+    const int64_t start = m_position;
+    const auto apply = [this, storing, visit, start, target](const Event &e) {
         const bool ignored = m_ignored.count(e.seq) > 0;
         if (!ignored) {
             applyAt(e, nullptr);
@@ -176,6 +179,9 @@ void Replayer::applyUpTo(int64_t target, const Visitor *visit)
             if (storing && e.seq % m_storedInterval == 0)
                 passStoredBoundary(e.seq);
         }
+        const int64_t done = e.seq - start;
+        if (m_progress && done % kProgressEvents == 0 && !m_progress(done, target - start))
+            return false;
         if (visit && !ignored) {
             m_model.sync(m_state);
             return (*visit)(e, m_state);
@@ -250,7 +256,18 @@ Replayer::Step Replayer::explain(int64_t seq)
     if (seq < 1 || seq > m_head)
         throw Error::notFound("event " + std::to_string(seq) + " is not in the history ("
                               + m_history.name() + " has " + std::to_string(m_head) + " events)");
-    seek(seq - 1);
+    {
+        // The step needs the state right before it: no stopping on the way (seek first to
+        // let a long way be stopped).
+        Progress progress = std::exchange(m_progress, nullptr);
+        try {
+            seek(seq - 1);
+        } catch (...) {
+            m_progress = std::move(progress);
+            throw;
+        }
+        m_progress = std::move(progress);
+    }
     Step step;
     step.event = *m_history.at(seq);
     step.ignored = m_ignored.count(seq) > 0;

@@ -57,6 +57,13 @@ public:
     using Visitor = std::function<bool(const Event &, const State &)>;
     void forward(int64_t target, const Visitor &visit);
 
+    /// Called every 4,096 events of a replay (seek(), stepForward(), forward()) with how many of
+    /// the replay's events are done and how many it has in all; returning false stops the
+    /// replay after the event it was at, so position() is short of the target (and the state is
+    /// that of position()). For a window that shows progress and lets a newer request win.
+    using Progress = std::function<bool(int64_t done, int64_t total)>;
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
+
     void setIgnored(std::set<int64_t> seqs);
     const std::set<int64_t> &ignored() const { return m_ignored; }
 
@@ -70,7 +77,8 @@ public:
         StepTrace trace;
         bool ignored = false;
     };
-    /// Explains event `seq` and leaves the replayer after it.
+    /// Explains event `seq` and leaves the replayer after it. Reports no progress: seek to
+    /// `seq - 1` first where the way there may be long.
     Step explain(int64_t seq);
 
     /// Stores replayed states in the log every `storedInterval` events as the replay passes them
@@ -105,6 +113,7 @@ private:
     std::deque<std::pair<int64_t, State>> m_recent;
     std::set<int64_t> m_ignored;
     int64_t m_applied = 0;
+    Progress m_progress;
 
     // The chain of stored states (see useStore()).
     SnapshotStore *m_store = nullptr;

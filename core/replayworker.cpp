@@ -54,6 +54,8 @@ void ReplayWorker::open(const QString &path, const QString &history)
         m_history = BranchHistory::open(*m_log, history.toStdString());
         m_model = BranchHistory::modelFor(*m_log, *m_history);
         m_replayer = std::make_unique<Replayer>(*m_history, *m_model);
+        m_replayer->setProgress(
+                [this](int64_t done, int64_t total) { return reportProgress(done, total); });
         if (m_history->isMain()) {
             // Stored states are main's.
             m_store = std::make_unique<SnapshotStore>(*m_log, m_model->hash());
@@ -91,6 +93,18 @@ void ReplayWorker::process()
     } catch (const Error &e) {
         emit failed(request->generation, QString::fromUtf8(e.what()));
     }
+}
+
+bool ReplayWorker::reportProgress(int64_t done, int64_t total)
+{
+    if (m_cancel)
+        return false;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_progressReported >= std::chrono::milliseconds(100)) {
+        m_progressReported = now;
+        emit progress(done, total);
+    }
+    return true;
 }
 
 void ReplayWorker::loadTimeline(int lanes)
@@ -187,6 +201,11 @@ void ReplayWorker::handle(const Request &request)
     update.head = m_history->length();
     target = std::clamp<int64_t>(target, 0, update.head);
     if (target > 0) {
+        // The way there may be long (a first replay of a large log): it reports its progress
+        // and gives way to a newer request, which goes on from wherever this one stopped.
+        m_replayer->seek(target - 1);
+        if (m_replayer->position() != target - 1)
+            return;
         update.step = m_replayer->explain(target);
         if (auto *js = dynamic_cast<JsModel *>(m_model.get())) {
             Event stored = update.step->event;

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -65,18 +66,23 @@ signals:
     void updated(const Chronoscope::SessionUpdate &update);
     void failed(quint64 generation, const QString &message);
     void busy(bool running);
+    /// How far a long replay is: `done` of `total` events (at most every 100 ms).
+    void progress(qint64 done, qint64 total);
     void timelineLoaded(std::shared_ptr<const Chronoscope::TimelineData> data);
     /// `seq` 0: nothing changed it; `message` says what was found or what went wrong.
     void blamed(const QString &pointer, qint64 seq, const QString &message);
 
 private:
     void handle(const Request &request);
+    // The replayer's progress: reported now and then, and false once a newer request waits.
+    bool reportProgress(int64_t done, int64_t total);
     void updateWatches(const QStringList &expressions, SessionUpdate &update);
 
     std::mutex m_mutex;
     std::optional<Request> m_pending;
     std::atomic<bool> m_scheduled{false};
     std::atomic<bool> m_cancel{false};
+    std::chrono::steady_clock::time_point m_progressReported;
 
     std::unique_ptr<EventLog> m_log;
     std::unique_ptr<History> m_history;

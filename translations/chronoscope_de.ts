@@ -1170,6 +1170,10 @@
         <source>Opening %1…</source>
         <translation>Öffne %1 …</translation>
     </message>
+    <message>
+        <source>replaying… %1%</source>
+        <translation>spielt nach … %1 %</translation>
+    </message>
 </context>
 <context>
     <name>Chronoscope::ProjectionTableModel</name>

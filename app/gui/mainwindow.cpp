@@ -153,6 +153,7 @@ MainWindow::MainWindow(QWidget *parent)
         QMessageBox::warning(this, tr("Replay Failed"), message);
     });
     connect(m_session, &DebugSession::runningChanged, this, [this] { updateStatus(); });
+    connect(m_session, &DebugSession::replayProgressed, this, [this] { updateStatus(); });
     connect(m_session, &DebugSession::opened, this, [this](const QString &error) {
         if (!error.isEmpty()) {
             m_lastMessage = error;
@@ -751,7 +752,9 @@ void MainWindow::updateStatus()
     else if (m_playTimer->isActive())
         replay = tr("playing");
     else if (m_session->requestedPosition() != position)
-        replay = tr("replaying…");
+        replay = m_session->replayPercent() < 0
+                         ? tr("replaying…")
+                         : tr("replaying… %1%").arg(m_session->replayPercent());
     else
         replay = tr("paused");
     m_replayLabel->setText(replay);

@@ -1,5 +1,7 @@
 #include "debugsession.h"
+#include "eventlog.h"
 #include "shoplog.h"
+#include "shopsample.h"
 #include "testlog.h"
 
 #include <QSignalSpy>
@@ -127,6 +129,39 @@ private slots:
         QVERIFY(opened.first().first().toString().contains(
                 QStringLiteral("not a Chronoscope log")));
         QVERIFY(!session.isOpen());
+    }
+
+    void aLongReplayReportsProgressAndGivesWayToANewerRequest()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("long.chronolog")).toStdString();
+        {
+            EventLog log(path, EventLog::OpenMode::CreateIfMissing);
+            ShopSampleOptions options;
+            options.events = 20000;
+            ShopSample::generate(log, options);
+        }
+        DebugSession session;
+        QSignalSpy opened(&session, &DebugSession::opened);
+        session.open(QString::fromStdString(path));
+        QVERIFY(opened.wait(20000));
+        QSignalSpy progressed(&session, &DebugSession::replayProgressed);
+        session.seek(20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.current().position, 20000, 60000);
+        // The first report comes at once (4,096 events in), later ones at most every 100 ms.
+        QVERIFY(!progressed.isEmpty());
+        const int first = progressed.first().first().toInt();
+        QVERIFY2(first > 0 && first < 100, qPrintable(QString::number(first)));
+        QCOMPARE(session.replayPercent(), -1); // answered
+
+        // A newer request does not wait for a long replay: whether it stopped the replay or
+        // came after it, the newest position is the one answered.
+        session.seek(0);
+        QTRY_COMPARE_WITH_TIMEOUT(session.current().position, 0, 20000);
+        session.seek(19999);
+        session.seek(3);
+        QTRY_COMPARE_WITH_TIMEOUT(session.current().position, 3, 60000);
+        QCOMPARE(session.current().step->event.seq, 3);
     }
 };
 

@@ -365,6 +365,49 @@ private slots:
         QVERIFY(branchAhead.state().toJson() != ahead.state().toJson());
     }
 
+    void aLongReplayReportsProgressAndStopsWhenAsked()
+    {
+        QTemporaryDir dir;
+        EventLog log(pathIn(dir, "progress.chronolog"), EventLog::OpenMode::CreateIfMissing);
+        ShopSampleOptions options;
+        options.events = 20000;
+        ShopSample::generate(log, options);
+        GenericModel model;
+        Replayer replayer(log, model);
+        std::vector<std::pair<int64_t, int64_t>> reports;
+        replayer.setProgress([&reports](int64_t done, int64_t total) {
+            reports.emplace_back(done, total);
+            return done < 8192;
+        });
+        replayer.seek(20000);
+        QCOMPARE(replayer.position(), 8192); // stopped after the event it was at
+        QCOMPARE(reports.size(), size_t(2));
+        QCOMPARE(reports[0], std::make_pair(int64_t(4096), int64_t(20000)));
+        QCOMPARE(reports[1], std::make_pair(int64_t(8192), int64_t(20000)));
+        QVERIFY(replayer.state().toJson() == replayedFromScratch(log, 8192));
+
+        // The next replay goes on from there, and reports against its own way.
+        reports.clear();
+        replayer.setProgress([&reports](int64_t done, int64_t total) {
+            reports.emplace_back(done, total);
+            return true;
+        });
+        replayer.seek(20000);
+        QCOMPARE(replayer.position(), 20000);
+        QCOMPARE(replayer.eventsApplied(), 20000);
+        QCOMPARE(reports.size(), size_t(2));
+        QCOMPARE(reports[0], std::make_pair(int64_t(4096), int64_t(11808)));
+
+        // Explaining a step never stops short of it, however long the way.
+        GenericModel other;
+        Replayer fresh(log, other);
+        fresh.setProgress([](int64_t, int64_t) { return false; });
+        const Replayer::Step step = fresh.explain(12000);
+        QCOMPARE(step.event.seq, 12000);
+        QCOMPARE(fresh.position(), 12000);
+        QVERIFY(fresh.state().toJson() == replayedFromScratch(log, 12000));
+    }
+
     void readingAheadStopsAndFailsCleanly()
     {
         MainHistory main(*m_shop);
