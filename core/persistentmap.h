@@ -1,5 +1,7 @@
 #pragma once
 
+#include "stringhash.h"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -23,7 +25,7 @@ class PersistentMap
 public:
     const V *find(const std::string &key) const
     {
-        const uint64_t hash = hashOf(key);
+        const uint64_t hash = mixedHash(key);
         const Node *node = m_root.get();
         for (unsigned shift = 0; node; shift += kBits) {
             if (shift >= kMaxShift)
@@ -45,7 +47,7 @@ public:
         if (!m_root)
             m_root = std::make_shared<Node>();
         bool added = false;
-        m_root = insert(std::move(m_root), key, hashOf(key), 0, std::move(value), added);
+        m_root = insert(std::move(m_root), key, mixedHash(key), 0, std::move(value), added);
         m_size += added;
     }
 
@@ -74,17 +76,6 @@ private:
         std::vector<NodePtr> nodes;
     };
 
-    static uint64_t hashOf(const std::string &key)
-    {
-        // FNV-1a, then a mixer: std::hash is not guaranteed to spread its bits.
-        uint64_t h = 0xcbf29ce484222325ULL;
-        for (const unsigned char c : key)
-            h = (h ^ c) * 0x100000001b3ULL;
-        h ^= h >> 33;
-        h *= 0xff51afd7ed558ccdULL;
-        h ^= h >> 33;
-        return h;
-    }
     static uint32_t bitOf(uint64_t hash, unsigned shift) { return 1u << ((hash >> shift) & 31); }
     static size_t index(uint32_t map, uint32_t bit)
     {
@@ -139,7 +130,7 @@ private:
             node->entries.erase(node->entries.begin() + static_cast<ptrdiff_t>(i));
             node->dataMap &= ~bit;
             auto child = std::make_shared<Node>();
-            const uint64_t existingHash = hashOf(existing.first);
+            const uint64_t existingHash = mixedHash(existing.first);
             bool ignored = false;
             child = insert(std::move(child),
                            existing.first,

@@ -1,5 +1,7 @@
 #include "streamnames.h"
 
+#include "stringhash.h"
+
 #include <mutex>
 
 namespace Chronoscope {
@@ -9,19 +11,6 @@ namespace {
 constexpr uint64_t kTagMask = 0xffffffff00000000ULL;
 
 } // namespace
-
-uint64_t StreamNames::hashOf(std::string_view name)
-{
-    // FNV-1a, then a mixer, so that the upper half (the tag, which also picks the slot) depends
-    // on every byte.
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (const unsigned char c : name)
-        h = (h ^ c) * 0x100000001b3ULL;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
-}
 
 size_t StreamNames::slotOf(std::string_view name, uint64_t hash) const
 {
@@ -39,13 +28,13 @@ size_t StreamNames::slotOf(std::string_view name, uint64_t hash) const
 uint32_t StreamNames::find(std::string_view name) const
 {
     std::shared_lock lock(m_mutex);
-    const uint64_t slot = m_slots[slotOf(name, hashOf(name))];
+    const uint64_t slot = m_slots[slotOf(name, mixedHash(name))];
     return slot == 0 ? kNone : static_cast<uint32_t>((slot & ~kTagMask) - 1);
 }
 
 uint32_t StreamNames::intern(std::string_view name)
 {
-    const uint64_t hash = hashOf(name);
+    const uint64_t hash = mixedHash(name);
     std::unique_lock lock(m_mutex);
     size_t i = slotOf(name, hash);
     if (m_slots[i] != 0)

@@ -28,7 +28,6 @@ public:
     size_t size() const;
 
 private:
-    static uint64_t hashOf(std::string_view name);
     // The slot of `name`: the one holding it, or the empty one where it would go.
     size_t slotOf(std::string_view name, uint64_t hash) const;
     void grow();
