@@ -38,18 +38,18 @@ void forEachReadAhead(History &history,
     std::exception_ptr readError;
 
     std::thread reader([&] {
-        std::optional<Batch> batch = spare.pop();
+        std::optional<Batch> batch = spare.pop(); // kBatches are there: never empty here
         try {
             history.forEach(from, to, columns, [&](const Event &e) {
-                if (stop.load(std::memory_order_relaxed) || !batch)
+                if (stop.load(std::memory_order_relaxed))
                     return false;
                 batch->events[batch->size++] = e;
-                if (batch->size == kBatchSize) {
-                    if (!read.push(std::move(*batch)))
-                        return false;
-                    batch = spare.pop();
-                }
-                return true;
+                if (batch->size < kBatchSize)
+                    return true;
+                if (!read.push(std::move(*batch)))
+                    return false;
+                batch = spare.pop(); // none once the queues are closed
+                return batch.has_value();
             });
         } catch (...) {
             readError = std::current_exception();
@@ -85,9 +85,8 @@ void forEachReadAhead(History &history,
         batch->size = 0;
         spare.push(std::move(*batch));
     }
-    if (going) { // the reader finished (or failed) first: nothing is left to visit
-        reader.join();
-        reader = std::thread();
+    if (going) {       // the reader finished (or failed) first: nothing is left to visit
+        reader.join(); // not joinable any more: the guard leaves it
         if (readError)
             std::rethrow_exception(readError);
     }
