@@ -14,10 +14,12 @@ nlohmann::json parsed(const JsonString &text)
     return text ? nlohmann::json::parse(*text) : nlohmann::json();
 }
 
-nlohmann::json sortedObject(const PersistentMap<JsonString> &map)
+// The members a `forEach` visits (a state's streams or projections), as one JSON object.
+template<typename ForEach>
+nlohmann::json objectOf(const ForEach &forEach)
 {
     nlohmann::json object = nlohmann::json::object(); // keys sorted by nlohmann::json
-    map.forEach([&object](const std::string &key, const JsonString &value) {
+    forEach([&object](const std::string &key, const JsonString &value) {
         object[key] = parsed(value);
     });
     return object;
@@ -61,7 +63,7 @@ std::optional<nlohmann::json> inside(const nlohmann::json &value, const std::str
 std::optional<nlohmann::json> State::stream(const std::string &name) const
 {
     const JsonString text = streamText(name);
-    return text ? std::optional<nlohmann::json>(nlohmann::json::parse(*text)) : std::nullopt;
+    return parsedIfAny(&text);
 }
 
 JsonString State::streamText(const std::string &name) const
@@ -149,16 +151,17 @@ JsonString State::find(const Members &members, const std::string &name)
 
 nlohmann::json State::streamsObject() const
 {
-    nlohmann::json object = nlohmann::json::object(); // keys sorted by nlohmann::json
-    forEachStream([&object](const std::string &key, const JsonString &value) {
-        object[key] = parsed(value);
-    });
-    return object;
+    return objectOf([this](const auto &visit) { forEachStream(visit); });
+}
+
+nlohmann::json State::projectionsObject() const
+{
+    return objectOf([this](const auto &visit) { forEachProjection(visit); });
 }
 
 nlohmann::json State::toJson() const
 {
-    return {{"streams", streamsObject()}, {"projections", sortedObject(m_projections)}};
+    return {{"streams", streamsObject()}, {"projections", projectionsObject()}};
 }
 
 std::optional<nlohmann::json> State::at(const std::string &pointer) const
@@ -169,7 +172,7 @@ std::optional<nlohmann::json> State::at(const std::string &pointer) const
     if (section != "streams" && section != "projections")
         return std::nullopt;
     if (rest.empty())
-        return section == "streams" ? streamsObject() : sortedObject(m_projections);
+        return section == "streams" ? streamsObject() : projectionsObject();
     const auto [name, inner] = splitPointer(rest);
     const auto value = section == "streams" ? stream(name) : projection(name);
     if (!value)

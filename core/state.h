@@ -73,6 +73,7 @@ public:
 
 private:
     nlohmann::json streamsObject() const;
+    nlohmann::json projectionsObject() const;
 
     std::shared_ptr<StreamNames> m_names = std::make_shared<StreamNames>();
     PersistentVector<JsonString> m_streams; // by number
