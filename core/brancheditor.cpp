@@ -3,8 +3,11 @@
 #include "branchhistory.h"
 #include "branchstore.h"
 #include "error.h"
+#include "eventcheck.h"
 #include "eventlog.h"
 #include "jsmodel.h"
+#include "jsonproblem.h"
+#include "mappedevent.h"
 #include "timestamp.h"
 
 #include <QCryptographicHash>
@@ -20,9 +23,22 @@ namespace {
 
 nlohmann::json parseEventJson(const std::string &json)
 {
-    const auto j = nlohmann::json::parse(json, nullptr, false);
-    if (j.is_discarded() || !j.is_object())
+    if (const auto problem = JsonProblem::of(json))
+        throw Error::input("--event: " + problem->where());
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    simdjson::dom::object object;
+    if (parser.parse(json).get(root) != simdjson::SUCCESS || root.get_object().get(object))
         throw Error::input("--event takes a JSON object (a canonical event record), not: " + json);
+    try {
+        Mapping::refuseDuplicateKeys(object);
+    } catch (const MappingError &e) {
+        throw Error::input(std::string("--event: ") + e.what());
+    }
+    const auto j = nlohmann::json::parse(json);
+    if (j.contains("id") && (!j["id"].is_string() || j["id"].get<std::string>().empty()))
+        throw Error::input("--event: \"id\" must be a non-empty string (leave it out to have one "
+                           "generated)");
     return j;
 }
 
@@ -184,6 +200,7 @@ BranchEditor::insert(const std::string &branch, const std::string &after, const 
         inserted.id
                 = QUuid::createUuidV5(QUuid(), seed).toString(QUuid::WithoutBraces).toStdString();
     }
+    EventCheck::require(inserted, "--event");
     if (history->positionOf(inserted.id))
         throw Error::conflict("branch \"" + branch + "\" has an event with id " + inserted.id
                               + " already");
@@ -201,6 +218,7 @@ BranchEditor::replace(const std::string &branch, const std::string &event, const
     const Event original = resolve(*history, event);
     Event replacement = merged(original, parseEventJson(json));
     replacement.id = original.id; // the same place in the history
+    EventCheck::require(replacement, "--event");
     BranchEdit edit;
     edit.kind = BranchEdit::Kind::Replace;
     edit.target = original.id;

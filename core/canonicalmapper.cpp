@@ -41,6 +41,9 @@ MappedEvent map(simdjson::dom::object object)
             continue;
         } else if (key == "id"sv) {
             e.id = Mapping::optionalString(value, key).value_or(std::string());
+            if (!value.is_null() && e.id.empty())
+                throw MappingError("\"id\" is empty: give the event an id, or leave \"id\" out "
+                                   "to have one generated");
         } else if (key == "seq"sv) {
             m.declaredSeq = Mapping::optionalInteger(value, key);
         } else if (key == "stream_version"sv) {
@@ -67,6 +70,9 @@ MappedEvent map(simdjson::dom::object object)
             e.data = Mapping::text(value);
         } else if (key == "metadata"sv) {
             if (!value.is_null()) {
+                if (!value.is_object())
+                    throw MappingError("\"metadata\" must be an object (or null), not "
+                                       + std::string(Mapping::typeName(value)));
                 e.metadata = Mapping::text(value);
                 hasMetadata = true;
             }

@@ -188,6 +188,15 @@ MappedEvent map(simdjson::dom::object object)
         }
     }
 
+    // A stream is a non-empty string: an empty subject (which CloudEvents forbids, and some
+    // SDKs write) names no stream, and the source does; the empty value is kept.
+    for (const auto &[value, name] : {std::pair{&subject, "subject"}, std::pair{&stream, "stream"}})
+        if (*value && (*value)->empty()) {
+            src[name] = "";
+            value->reset();
+            m.warnings.push_back("\"" + std::string(name)
+                                 + "\" is empty; the event's stream is its source");
+        }
     if (stream) {
         e.stream = *stream;
         if (subject)

@@ -3,11 +3,14 @@
 #include "canonicalmapper.h"
 #include "cloudeventmapper.h"
 #include "error.h"
+#include "eventcheck.h"
+#include "jsonproblem.h"
 
 #include <QByteArray>
 #include <QUuid>
 
 #include <filesystem>
+#include <optional>
 
 namespace Chronoscope {
 
@@ -38,35 +41,36 @@ int64_t lineAt(std::string_view text, size_t offset)
     return line;
 }
 
-struct ParseFailure
+// simdjson says only what kind of error; JsonProblem says where and what.
+JsonProblem explainParseError(std::string_view text, simdjson::error_code code)
 {
-    int64_t lineOffset = 0; ///< lines after the first line of the parsed text
-    std::string message;
-};
-
-// simdjson says only what kind of error; nlohmann's parser says where, so it explains failures.
-ParseFailure explainParseError(std::string_view text, simdjson::error_code code)
-{
-    if (code == simdjson::UTF8_ERROR)
-        return {0, "invalid UTF-8 in the JSON text"};
-    try {
-        const auto parsed = nlohmann::json::parse(text.begin(), text.end());
-        (void)parsed;
-    } catch (const nlohmann::json::parse_error &e) {
-        std::string message = e.what();
-        const size_t column = message.find(", column ");
-        const size_t colon = column == std::string::npos ? column : message.find(": ", column);
-        if (colon != std::string::npos)
-            message = message.substr(colon + 2);
-        const auto offset = static_cast<size_t>(e.byte > 0 ? e.byte - 1 : 0);
-        if (message.find("expected end of input") != std::string::npos)
-            message = "a second JSON document starts here; concatenated JSON documents are not "
-                      "an event format: write one event per line, or an array of events";
-        else
-            message = "invalid JSON: " + message;
-        return {lineAt(text, offset) - 1, message};
+    if (auto problem = JsonProblem::of(text)) {
+        if (code == simdjson::UTF8_ERROR) // the place nlohmann found, in simdjson's words
+            problem->message = "invalid UTF-8 in the JSON text";
+        return *problem;
     }
-    return {0, std::string("invalid JSON: ") + simdjson::error_message(code)};
+    JsonProblem problem;
+    if (code == simdjson::UTF8_ERROR)
+        problem.message = "invalid UTF-8 in the JSON text";
+    else if (code == simdjson::NUMBER_ERROR)
+        problem.message = "a number that does not fit 64 bits";
+    else
+        problem.message = std::string("invalid JSON: ") + simdjson::error_message(code);
+    return problem;
+}
+
+// What a byte order mark other than UTF-8's says the file is.
+std::optional<std::string> foreignEncoding(std::string_view all)
+{
+    if (all.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4))
+        return "UTF-32 (little-endian)";
+    if (all.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4))
+        return "UTF-32 (big-endian)";
+    if (all.substr(0, 2) == "\xFF\xFE")
+        return "UTF-16 (little-endian)";
+    if (all.substr(0, 2) == "\xFE\xFF")
+        return "UTF-16 (big-endian)";
+    return std::nullopt;
 }
 
 // Lines on which the top-level elements of a JSON array start (the text is known to be valid).
@@ -120,6 +124,16 @@ void EventFileReader::read(const std::string &path, ImportFormat format, const S
     if (auto error = simdjson::padded_string::load(path).get(buffer))
         throw Error::input(path + ": cannot read: " + simdjson::error_message(error));
     const std::string_view all(buffer.data(), buffer.size());
+    if (const auto encoding = foreignEncoding(all)) {
+        deliver(ParsedItem::Kind::Rejected,
+                1,
+                1,
+                all.size(),
+                "the file is " + *encoding
+                        + " (it starts with that byte order mark); event files are UTF-8: "
+                          "convert it first, e.g. with iconv -t UTF-8");
+        return;
+    }
     const size_t start = all.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; // a UTF-8 byte order mark
     const size_t first = all.find_first_not_of(" \t\r\n", start);
     bool completed = true;
@@ -169,11 +183,17 @@ bool EventFileReader::readLines(std::string_view all, size_t pos)
         if (!isBlank(text)) {
             simdjson::dom::element element;
             bool more;
-            if (auto error = m_parser.parse(text.data(), text.size(), false).get(element))
+            if (auto error = m_parser.parse(text.data(), text.size(), false).get(element)) {
+                JsonProblem problem = explainParseError(text, error);
+                if (end >= all.size() && problem.message.find("truncated") != std::string::npos)
+                    problem.message = "the last line is truncated: the file ends inside a JSON "
+                                      "value";
                 more = deliver(ParsedItem::Kind::Rejected,
                                line,
+                               problem.column,
                                end,
-                               explainParseError(text, error).message);
+                               problem.message);
+            }
             else if (!element.is_object())
                 more = deliver(ParsedItem::Kind::Rejected,
                                line,
@@ -198,11 +218,12 @@ bool EventFileReader::readDocument(std::string_view all, size_t start)
     const int64_t rootLine = lineAt(all, all.find_first_not_of(" \t\r\n", start));
     simdjson::dom::element root;
     if (auto error = m_parser.parse(text.data(), text.size(), false).get(root)) {
-        const ParseFailure failure = explainParseError(text, error);
+        const JsonProblem problem = explainParseError(text, error);
         return deliver(ParsedItem::Kind::Rejected,
-                       firstLine + failure.lineOffset,
+                       firstLine + problem.line - 1,
+                       problem.column,
                        all.size(),
-                       failure.message);
+                       problem.message);
     }
     if (root.is_object())
         return deliverObject(root.get_object().value_unsafe(), rootLine, all.size());
@@ -246,6 +267,7 @@ bool EventFileReader::deliverObject(simdjson::dom::object object, int64_t line, 
     item.line = line;
     item.offset = offset;
     try {
+        Mapping::refuseDuplicateKeys(object);
         item.event = m_format == ImportFormat::CloudEvents ? CloudEventMapper::map(object)
                                                            : CanonicalMapper::map(object);
     } catch (const MappingError &e) {
@@ -259,6 +281,8 @@ bool EventFileReader::deliverObject(simdjson::dom::object object, int64_t line, 
                        .toString(QUuid::WithoutBraces)
                        .toStdString();
     }
+    if (const auto problem = EventCheck::problem(e))
+        return deliver(ParsedItem::Kind::Rejected, line, offset, *problem);
     return (*m_sink)(std::move(item));
 }
 
@@ -267,9 +291,16 @@ bool EventFileReader::deliver(ParsedItem::Kind kind,
                               uint64_t offset,
                               std::string message)
 {
+    return deliver(kind, line, 0, offset, std::move(message));
+}
+
+bool EventFileReader::deliver(
+        ParsedItem::Kind kind, int64_t line, int64_t column, uint64_t offset, std::string message)
+{
     ParsedItem item;
     item.kind = kind;
     item.line = line;
+    item.column = column;
     item.offset = offset;
     item.message = std::move(message);
     return (*m_sink)(std::move(item));

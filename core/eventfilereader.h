@@ -14,6 +14,7 @@ struct ParsedItem
     enum class Kind { Event, Rejected, Warning, FileDone };
     Kind kind = Kind::Event;
     int64_t line = 0;
+    int64_t column = 0;                       ///< Kind::Rejected, where known; 0 otherwise
     uint64_t offset = 0;                      ///< bytes of the file read so far, for progress
     MappedEvent event;                        ///< Kind::Event
     std::string message;                      ///< Kind::Rejected and Kind::Warning
@@ -39,6 +40,8 @@ private:
     bool readLines(std::string_view all, size_t pos);
     bool readDocument(std::string_view all, size_t start);
     bool deliverObject(simdjson::dom::object object, int64_t line, uint64_t offset);
+    bool deliver(ParsedItem::Kind kind, int64_t line, int64_t column, uint64_t offset,
+                 std::string message);
     bool deliver(ParsedItem::Kind kind, int64_t line, uint64_t offset, std::string message);
 
     simdjson::dom::parser m_parser;

@@ -5,6 +5,8 @@
 #include "schema.h"
 #include "searchindex.h"
 
+#include <QtGlobal>
+
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -106,8 +108,11 @@ EventLog::EventLog(const std::string &path, OpenMode mode)
         throw Error::notFound(path + ": no such log");
     if (kind == FileKind::Other)
         throw Error::input(path + ": not a Chronoscope log (the file is not an SQLite database)");
-    if (kind == FileKind::Empty && mode == OpenMode::Existing)
-        throw Error::input(path + ": not a Chronoscope log (the file is empty)");
+    // An empty file is nobody's log: every command says the same, and none turns it into one.
+    if (kind == FileKind::Empty)
+        throw Error::input(path
+                           + ": not a Chronoscope log (the file is empty); remove it, or name a "
+                             "file that does not exist to create a new log");
 
     m_db = std::make_unique<Sql::Database>(path,
                                            mode == OpenMode::Existing
@@ -127,15 +132,35 @@ EventLog::EventLog(const std::string &path, OpenMode mode)
                            + std::to_string(version) + ", this build reads up to "
                            + std::to_string(Schema::latestVersion())
                            + "); open it with a newer Chronoscope. The file was left untouched.");
+    if (!blank && version <= 0)
+        throw Error::input(path + ": a Chronoscope log whose schema version is "
+                           + std::to_string(version)
+                           + ", which no Chronoscope writes, although it holds tables: the file "
+                             "was changed outside Chronoscope. The file was left untouched.");
 
     m_db->exec("PRAGMA journal_mode = WAL");
     m_db->exec("PRAGMA foreign_keys = ON");
     if (version < Schema::latestVersion()) {
-        Schema::migrate(*m_db, static_cast<int>(version));
+        try {
+            Schema::migrate(*m_db, static_cast<int>(version));
+        } catch (const Error &e) {
+            throw Error::input(path + ": cannot bring the log from schema version "
+                               + std::to_string(version) + " to "
+                               + std::to_string(Schema::latestVersion()) + " (" + e.what()
+                               + "): its tables are not those of version "
+                               + std::to_string(version)
+                               + ", so it was changed outside Chronoscope. The file was left "
+                                 "untouched.");
+        }
         if (blank)
             initialise();
     }
     m_schemaVersion = Schema::latestVersion();
+    // Whoever opens a log learns that its events are no longer protected; `verify` says more.
+    for (const std::string &problem : Schema::triggerProblems(*m_db))
+        qWarning("%s: %s: recorded events are not protected (see chronoscope-cli verify)",
+                 path.c_str(),
+                 problem.c_str());
 }
 
 EventLog::~EventLog() = default;

@@ -3,6 +3,7 @@
 #include "schema.h"
 
 #include "error.h"
+#include "eventcheck.h"
 #include "eventlog.h"
 
 namespace Chronoscope {
@@ -80,6 +81,8 @@ int64_t EventWriter::nextStreamVersion(const std::string &stream)
 
 EventWriter::Outcome EventWriter::write(Event &event)
 {
+    EventCheck::require(event, event.id.empty() ? std::string("refused an event")
+                                                : "refused the event " + event.id);
     const int64_t version = nextStreamVersion(event.stream);
     bindEventRow(m_insert, event, m_nextSeq, version);
     if (!m_insert.tryRun()) {

@@ -2,7 +2,7 @@
 
 #include "error.h"
 #include "exporter.h"
-#include "jswatchdog.h"
+#include "scripthost.h"
 #include "state.h"
 #include "statebridge.h"
 
@@ -66,24 +66,25 @@ std::string textOf(const QJSValue &value)
     return value.toString().toStdString();
 }
 
+const char *const kFreeze = "(function (fn) { return Object.freeze(fn); })";
+
 } // namespace
 
 ExpressionEngine::ExpressionEngine(std::chrono::milliseconds timeLimit)
-    : m_engine(std::make_unique<QJSEngine>())
+    : m_host(std::make_unique<ScriptHost>(ScriptHost::Limits{timeLimit}))
     , m_bridge(std::make_unique<StateBridge>())
 {
-    m_watchdog = std::make_unique<JsWatchdog>(*m_engine, timeLimit);
+    QJSEngine &engine = m_host->engine();
     QJSEngine::setObjectOwnership(m_bridge.get(), QJSEngine::CppOwnership);
-    m_makeState = m_engine->evaluate(QString::fromUtf8(kMakeState))
-                          .call({m_engine->newQObject(m_bridge.get())});
-    m_value = m_engine->evaluate(QString::fromUtf8(kValue));
-    m_holds = m_engine->evaluate(QString::fromUtf8(kHolds));
+    m_makeState = engine.evaluate(QString::fromUtf8(kMakeState))
+                          .call({engine.newQObject(m_bridge.get())});
+    m_value = engine.evaluate(QString::fromUtf8(kValue));
+    m_holds = engine.evaluate(QString::fromUtf8(kHolds));
+    m_freeze = engine.evaluate(QString::fromUtf8(kFreeze));
+    m_host->freezeRealm();
 }
 
-ExpressionEngine::~ExpressionEngine()
-{
-    m_watchdog.reset(); // before the engine it watches
-}
+ExpressionEngine::~ExpressionEngine() = default;
 
 ExpressionEngine::Id ExpressionEngine::compile(const std::string &expression)
 {
@@ -95,13 +96,16 @@ ExpressionEngine::Id ExpressionEngine::compile(const std::string &expression)
     // The newline ends a trailing line comment inside the expression.
     const QString source = QStringLiteral("(function (event, state) { return (")
                            + QString::fromStdString(expression) + QStringLiteral("\n); })");
-    m_watchdog->begin();
-    QJSValue function = m_engine->evaluate(source, QStringLiteral("expression"));
-    const bool interrupted = m_watchdog->end();
-    if (interrupted || function.isError() || !function.isCallable())
+    QJSValue function;
+    ScriptHost::Failure failure;
+    if (!m_host->evaluate(source, QStringLiteral("expression"), function, &failure))
         throw Error::input("expression `" + expression + "`: "
-                           + (function.isError() ? textOf(function)
-                                                 : std::string("not a JavaScript expression")));
+                           + (failure.kind == ScriptHost::Failure::Kind::Threw
+                                      ? failure.thrown.text
+                                      : failure.message("it", "while it was compiled")));
+    if (!function.isCallable())
+        throw Error::input("expression `" + expression + "`: not a JavaScript expression");
+    m_freeze.call({function});
     m_expressions.push_back({expression, function});
     return m_expressions.size() - 1;
 }
@@ -114,21 +118,20 @@ ExpressionEngine::evaluate(Id id, const QJSValue &wrapper, const Event *event, c
     if (event)
         Exporter::appendCanonical(eventText, *event);
     m_bridge->setState(&state);
-    m_watchdog->begin();
-    const QJSValue stateObject = m_makeState.call();
-    QJSValue result = wrapper.call(
-            {expression.function, QJSValue(QString::fromStdString(eventText)), stateObject});
-    const bool interrupted = m_watchdog->end();
-    m_bridge->setState(nullptr);
     const std::string where = event ? "at event " + std::to_string(event->seq)
                                     : std::string("before the first event");
-    if (interrupted)
-        throw Error::failed("expression `" + expression.text + "` was interrupted " + where
-                            + ": it ran longer than " + std::to_string(m_watchdog->limit().count())
-                            + " ms");
-    if (result.isError())
-        throw Error::failed("expression `" + expression.text + "` threw " + where + ": "
-                            + textOf(result));
+    QJSValue result;
+    ScriptHost::Failure failure;
+    const bool returned
+            = m_host->tryCall(m_makeState, {}, result, &failure)
+              && m_host->tryCall(
+                      wrapper,
+                      {expression.function, QJSValue(QString::fromStdString(eventText)), result},
+                      result,
+                      &failure);
+    m_bridge->setState(nullptr);
+    if (!returned)
+        throw Error::failed(failure.message("expression `" + expression.text + "`", where));
     return result;
 }
 

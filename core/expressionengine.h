@@ -11,11 +11,10 @@
 #include <string>
 #include <vector>
 
-class QJSEngine;
 
 namespace Chronoscope {
 
-class JsWatchdog;
+class ScriptHost;
 class State;
 class StateBridge;
 
@@ -24,9 +23,11 @@ class StateBridge;
 /// or undefined before the first event) and `state` (`state.streams[NAME]`,
 /// `state.projections[NAME]`, read lazily one stream at a time).
 ///
-/// The engine is the same sandbox as the models': plain ECMAScript, no file, network or process
-/// access, and an evaluation that runs longer than the limit is interrupted. Errors name the
-/// expression and the event.
+/// The engine is the same host as the models' (ScriptHost): plain ECMAScript, no file, network or
+/// process access, an evaluation that runs too long or allocates too much is stopped, and a
+/// thrown value of any kind is an error naming the expression, the event and the value. The
+/// realm is frozen once the expressions' helpers are in place: no evaluation can change the
+/// globals or prototypes another evaluation sees (each compiled function is frozen too).
 class ExpressionEngine
 {
 public:
@@ -57,13 +58,13 @@ private:
         std::string text;
         QJSValue function;
     };
-    std::unique_ptr<QJSEngine> m_engine;
-    std::unique_ptr<JsWatchdog> m_watchdog;
+    std::unique_ptr<ScriptHost> m_host;
     std::unique_ptr<StateBridge> m_bridge;
     std::vector<Expression> m_expressions;
     QJSValue m_makeState; // builds the lazy `state` object over the bridge
     QJSValue m_value;     // calls an expression, returns its value as JSON text
     QJSValue m_holds;     // calls an expression, returns whether it is truthy
+    QJSValue m_freeze;    // Object.freeze, for each compiled expression
 };
 
 } // namespace Chronoscope

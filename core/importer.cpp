@@ -26,13 +26,36 @@ struct Batch
     std::exception_ptr error; ///< a file that could not be read
 };
 
+// A path that is not a regular file is refused by what it is, not as missing.
+void requireEventFile(const std::string &file)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::file_status status = fs::status(file, ec);
+    if (!fs::exists(status))
+        throw Error::input(file + ": no such file");
+    if (fs::is_regular_file(status))
+        return;
+    const char *what = fs::is_directory(status)        ? "a directory"
+                       : fs::is_fifo(status)           ? "a FIFO (named pipe)"
+                       : fs::is_character_file(status) ? "a character device"
+                       : fs::is_block_file(status)     ? "a block device"
+                       : fs::is_socket(status)         ? "a socket"
+                                                       : "not a regular file";
+    throw Error::input(file + ": is " + what
+                       + ", not an event file; import reads regular files (JSON Lines, a JSON "
+                         "array or CloudEvents): save the events to a file first");
+}
+
 } // namespace
 
 std::string ImportIssue::text() const
 {
     if (line <= 0)
         return file + ": " + message;
-    return file + ":" + std::to_string(line) + ": " + message;
+    if (column <= 0)
+        return file + ":" + std::to_string(line) + ": " + message;
+    return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
 }
 
 const char *formatName(ImportFormat format)
@@ -139,7 +162,7 @@ private:
             write(fileIndex, item.line, item.event);
             break;
         case ParsedItem::Kind::Rejected:
-            reject(path, item.line, std::move(item.message));
+            reject(path, item.line, std::move(item.message), item.column);
             break;
         case ParsedItem::Kind::Warning:
             m_report.warnings.push_back({path, item.line, std::move(item.message)});
@@ -185,9 +208,9 @@ private:
         return "already imported from " + m_files[fileIndex] + ":" + std::to_string(line);
     }
 
-    void reject(const std::string &path, int64_t line, std::string message)
+    void reject(const std::string &path, int64_t line, std::string message, int64_t column = 0)
     {
-        ImportIssue issue{path, line, std::move(message)};
+        ImportIssue issue{path, line, std::move(message), column};
         if (m_options.onError == OnError::Abort)
             throw Error::input(issue.text() + " (nothing was imported)");
         m_report.skipped.push_back(std::move(issue));
@@ -249,11 +272,8 @@ Importer::~Importer() = default;
 
 ImportReport Importer::run(const std::vector<std::string> &files)
 {
-    for (const auto &file : files) {
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(file, ec))
-            throw Error::input(file + ": no such file");
-    }
+    for (const auto &file : files)
+        requireEventFile(file);
     m_log.prepareBulkWrite();
     Run run(m_log, m_options, files);
     return run.execute();

@@ -18,7 +18,9 @@ struct ImportIssue
     std::string file;
     int64_t line = 0;
     std::string message;
+    int64_t column = 0; ///< 0 when the problem is the whole line or object
 
+    /// "FILE:LINE:COLUMN: message" (without the parts that are not known).
     std::string text() const;
 };
 

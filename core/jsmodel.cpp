@@ -2,7 +2,7 @@
 
 #include "error.h"
 #include "exporter.h"
-#include "jswatchdog.h"
+#include "scripthost.h"
 
 #include <QCryptographicHash>
 
@@ -28,6 +28,47 @@ const char *const kUpcast = R"js((function (fn, dataText) {
 const char *const kHandle = R"js((function (fn, eventText, ctx) {
     const result = fn(JSON.parse(eventText), ctx);
     return result === undefined || result === null ? "[]" : JSON.stringify(result);
+}))js";
+
+// The parts of the model object, read once and under the watchdog (a member may be a getter
+// that never returns) into objects of our own, so that no later lookup runs user code. The
+// objects have no prototype: a model member named "__proto__" is a member like any other.
+const char *const kModelParts = R"js((function (model) {
+    "use strict";
+    const isObject = (o) => o !== null && (typeof o === "object" || typeof o === "function");
+    const plain = () => Object.create(null);
+    const put = (o, key, value) => Object.defineProperty(o, key, { value, enumerable: true });
+    const functions = (o) => {
+        const out = plain();
+        if (isObject(o))
+            for (const key of Object.keys(o)) {
+                const value = o[key];
+                if (typeof value === "function")
+                    put(out, key, value);
+            }
+        return out;
+    };
+    const nested = (o) => {
+        const out = plain();
+        if (isObject(o))
+            for (const key of Object.keys(o))
+                put(out, key, functions(o[key]));
+        return out;
+    };
+    const parts = plain();
+    const name = model.name;
+    put(parts, "name", typeof name === "string" ? name : undefined);
+    const reducers = model.reducers;
+    put(parts, "reducers", isObject(reducers) ? functions(reducers) : undefined);
+    put(parts, "upcasters", nested(model.upcasters));
+    const handlers = model.handlers;
+    put(parts, "handlers", isObject(handlers) ? functions(handlers) : undefined);
+    put(parts, "projections", nested(model.projections));
+    const rules = model.rules;
+    put(parts, "rules", rules === undefined ? undefined : JSON.stringify(rules));
+    const services = model.services;
+    put(parts, "services", isObject(services) ? JSON.stringify(services) : undefined);
+    return parts;
 }))js";
 
 const char *const kContext = R"js((function (bridge) {
@@ -73,70 +114,71 @@ std::string JsModel::hashOf(const std::string &source)
 JsModel::JsModel(const std::string &source,
                  const std::string &sourceName,
                  std::chrono::milliseconds timeLimit)
-    : m_engine(std::make_unique<QJSEngine>())
+    : m_host(std::make_unique<ScriptHost>(ScriptHost::Limits{timeLimit}))
     , m_hash(hashOf(source))
 {
-    m_watchdog = std::make_unique<JsWatchdog>(*m_engine, timeLimit);
+    QJSEngine &engine = m_host->engine();
     // The script's completion value is its `model`, whether it is a global (`model = {…}`) or
     // bound in the script's own scope (`const model = {…}`).
-    m_watchdog->begin();
-    QJSValue model = m_engine->evaluate(
-            QString::fromStdString(source)
-                    + QStringLiteral("\n;typeof model === 'undefined' ? undefined : model;"),
-            QString::fromStdString(sourceName),
-            1);
-    if (m_watchdog->end())
-        throw Error::input(sourceName + ": the script did not finish within "
-                           + std::to_string(timeLimit.count()) + " ms");
-    if (model.isError())
-        throw Error::input(sourceName + ":" + text(model.property(QStringLiteral("lineNumber")))
-                           + ": " + text(model));
+    QJSValue model;
+    ScriptHost::Failure failure;
+    if (!m_host->evaluate(QString::fromStdString(source)
+                                  + QStringLiteral(
+                                          "\n;typeof model === 'undefined' ? undefined : model;"),
+                          QString::fromStdString(sourceName),
+                          model,
+                          &failure)) {
+        if (failure.kind == ScriptHost::Failure::Kind::Threw)
+            throw Error::input(sourceName + ":" + std::to_string(failure.thrown.line) + ": "
+                               + failure.thrown.text);
+        throw Error::input(failure.message(sourceName, "while it was evaluated"));
+    }
     if (!model.isObject())
         throw Error::input(sourceName
                            + ": the script must define an object `model = { … }` "
                              "(see the Domain models section of the documentation)");
 
-    const QJSValue name = model.property(QStringLiteral("name"));
+    const QJSValue readParts = engine.evaluate(QString::fromUtf8(kModelParts));
+    QJSValue parts;
+    if (!m_host->tryCall(readParts, {model}, parts, &failure))
+        throw Error::input(failure.message(sourceName + ": reading the model object's members",
+                                           "while it was evaluated"));
+    const QJSValue name = parts.property(QStringLiteral("name"));
     m_name = name.isString() ? text(name) : sourceName;
-    m_keys = m_engine->evaluate(QStringLiteral("Object.keys"));
-    m_stringify = m_engine->evaluate(QStringLiteral("JSON.stringify"));
-    m_reducers = model.property(QStringLiteral("reducers"));
-    m_upcasters = model.property(QStringLiteral("upcasters"));
-    m_handlers = model.property(QStringLiteral("handlers"));
-    const QJSValue projections = model.property(QStringLiteral("projections"));
-    if (projections.isObject()) {
-        for (const QString &projection : keysOf(projections)) {
-            Projection p;
-            p.name = projection.toStdString();
-            p.handlers = projections.property(projection);
-            m_projections.push_back(std::move(p));
-        }
+    m_keys = engine.evaluate(QStringLiteral("Object.keys"));
+    m_stringify = engine.evaluate(QStringLiteral("JSON.stringify"));
+    m_reducers = parts.property(QStringLiteral("reducers"));
+    m_upcasters = parts.property(QStringLiteral("upcasters"));
+    m_handlers = parts.property(QStringLiteral("handlers"));
+    const QJSValue projections = parts.property(QStringLiteral("projections"));
+    for (const QString &projection : keysOf(projections)) {
+        Projection p;
+        p.name = projection.toStdString();
+        p.handlers = projections.property(projection);
+        m_projections.push_back(std::move(p));
     }
-    readRules(model.property(QStringLiteral("rules")), sourceName);
-    const QJSValue services = model.property(QStringLiteral("services"));
-    if (services.isObject())
-        m_services = nlohmann::json::parse(text(m_stringify.call({services})));
+    readRules(parts.property(QStringLiteral("rules")), sourceName);
+    const QJSValue services = parts.property(QStringLiteral("services"));
+    if (services.isString())
+        m_services = nlohmann::json::parse(text(services));
 
     m_bridge = std::make_unique<JsBridge>(m_rules);
     QJSEngine::setObjectOwnership(m_bridge.get(), QJSEngine::CppOwnership);
-    m_invoke = m_engine->evaluate(QString::fromUtf8(kInvoke));
-    m_parse = m_engine->evaluate(QStringLiteral("(function (text) { return JSON.parse(text); })"));
-    m_upcast = m_engine->evaluate(QString::fromUtf8(kUpcast));
-    m_handle = m_engine->evaluate(QString::fromUtf8(kHandle));
-    m_context = m_engine->evaluate(QString::fromUtf8(kContext))
-                        .call({m_engine->newQObject(m_bridge.get())});
+    m_invoke = engine.evaluate(QString::fromUtf8(kInvoke));
+    m_parse = engine.evaluate(QStringLiteral("(function (text) { return JSON.parse(text); })"));
+    m_upcast = engine.evaluate(QString::fromUtf8(kUpcast));
+    m_handle = engine.evaluate(QString::fromUtf8(kHandle));
+    m_context = engine.evaluate(QString::fromUtf8(kContext))
+                        .call({engine.newQObject(m_bridge.get())});
 }
 
-JsModel::~JsModel()
-{
-    m_watchdog.reset(); // before the engine it watches
-}
+JsModel::~JsModel() = default;
 
-void JsModel::readRules(const QJSValue &rules, const std::string &sourceName)
+void JsModel::readRules(const QJSValue &rulesText, const std::string &sourceName)
 {
-    if (rules.isUndefined())
+    if (rulesText.isUndefined())
         return;
-    const auto all = nlohmann::json::parse(text(m_stringify.call({rules})), nullptr, false);
+    const auto all = nlohmann::json::parse(text(rulesText), nullptr, false);
     if (!all.is_object())
         throw Error::input(sourceName + ": model.rules must be an object of arrays");
     for (const auto &[name, versions] : all.items()) {
@@ -165,18 +207,7 @@ QJSValue JsModel::call(const QJSValue &function,
                        const std::function<std::string()> &name,
                        int64_t seq)
 {
-    m_watchdog->begin();
-    QJSValue result = function.call(arguments);
-    const bool interrupted = m_watchdog->end();
-    if (!interrupted && !result.isError())
-        return result;
-    const std::string what = name();
-    if (interrupted)
-        throw Error::failed(what + " was interrupted at event " + std::to_string(seq)
-                            + ": it ran longer than " + std::to_string(m_watchdog->limit().count())
-                            + " ms (an endless loop?)");
-    throw Error::failed(what + " threw at event " + std::to_string(seq) + ": " + text(result) + "\n"
-                        + text(result.property(QStringLiteral("stack"))));
+    return m_host->call(function, arguments, name, "at event " + std::to_string(seq));
 }
 
 std::string JsModel::upcastEvent(const Event &event)
@@ -216,7 +247,12 @@ void JsModel::sync(State &state)
     for (Projection &projection : m_projections) {
         if (!projection.dirty)
             continue;
-        const QJSValue text = m_stringify.call({projection.view});
+        // A view may hold user objects (a toJSON, a getter): turned into text under the guard.
+        const QJSValue text = m_host->call(
+                m_stringify,
+                {projection.view},
+                [&projection] { return "projections." + projection.name + " (its view as JSON)"; },
+                "after the last event");
         projection.base = returnedText(text);
         state.setProjection(projection.name, projection.base);
         projection.dirty = false;

@@ -16,7 +16,7 @@
 
 namespace Chronoscope {
 
-class JsWatchdog;
+class ScriptHost;
 
 /// A user model written in JavaScript (DESIGN.md, "Domain models"), run in a QJSEngine that has
 /// no file, network or process access: the engine gets no extensions, so a model sees plain
@@ -71,12 +71,11 @@ private:
                   const QJSValueList &arguments,
                   const std::function<std::string()> &name,
                   int64_t seq);
-    void readRules(const QJSValue &rules, const std::string &sourceName);
+    void readRules(const QJSValue &rulesText, const std::string &sourceName);
     // The names of an object's own members (Object.keys).
     QStringList keysOf(const QJSValue &object) const;
 
-    std::unique_ptr<QJSEngine> m_engine;
-    std::unique_ptr<JsWatchdog> m_watchdog;
+    std::unique_ptr<ScriptHost> m_host;
     std::string m_name;
     std::string m_hash;
     nlohmann::json m_services;

@@ -1,5 +1,9 @@
 #include "mappedevent.h"
 
+#include "jsonpointer.h"
+
+#include <algorithm>
+
 namespace Chronoscope::Mapping {
 
 std::string text(simdjson::dom::element value)
@@ -72,6 +76,57 @@ Timestamp::Micros time(simdjson::dom::element value,
     if (Timestamp::format(*micros) != *text)
         sourceFields[sourceKey] = *text;
     return *micros;
+}
+
+namespace {
+
+void checkElement(simdjson::dom::element value, std::string &pointer);
+
+void checkObject(simdjson::dom::object object, std::string &pointer)
+{
+    std::vector<std::string_view> keys;
+    for (auto field : object)
+        keys.push_back(field.key);
+    std::sort(keys.begin(), keys.end());
+    if (const auto twice = std::adjacent_find(keys.begin(), keys.end()); twice != keys.end())
+        throw MappingError("the key \"" + std::string(*twice) + "\" appears twice in "
+                           + (pointer.empty() ? std::string("the event") : pointer)
+                           + "; which one counts is up to the reader, so it is refused");
+    for (auto field : object) {
+        if (!field.value.is_object() && !field.value.is_array())
+            continue;
+        const size_t length = pointer.size();
+        pointer += "/" + JsonPointer::escape(std::string(field.key));
+        checkElement(field.value, pointer);
+        pointer.resize(length);
+    }
+}
+
+void checkElement(simdjson::dom::element value, std::string &pointer)
+{
+    simdjson::dom::object object;
+    if (value.get_object().get(object) == simdjson::SUCCESS) {
+        checkObject(object, pointer);
+        return;
+    }
+    simdjson::dom::array array;
+    if (value.get_array().get(array) != simdjson::SUCCESS)
+        return;
+    size_t index = 0;
+    for (simdjson::dom::element element : array) {
+        const size_t length = pointer.size();
+        pointer += "/" + std::to_string(index++);
+        checkElement(element, pointer);
+        pointer.resize(length);
+    }
+}
+
+} // namespace
+
+void refuseDuplicateKeys(simdjson::dom::object object)
+{
+    std::string pointer;
+    checkObject(object, pointer);
 }
 
 std::string describeForeignShape(simdjson::dom::object object)

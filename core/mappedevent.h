@@ -48,6 +48,9 @@ Timestamp::Micros time(simdjson::dom::element value,
                        std::string_view name,
                        nlohmann::ordered_json &sourceFields,
                        const char *sourceKey);
+/// Throws MappingError naming the first object (as a JSON Pointer) that has a key twice: which
+/// of two values a reader takes is up to the reader, so such a text is refused.
+void refuseDuplicateKeys(simdjson::dom::object object);
 /// Names look-alike formats so that a refused object says what it seems to be.
 std::string describeForeignShape(simdjson::dom::object object);
 

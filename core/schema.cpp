@@ -2,6 +2,7 @@
 
 #include "sqlite.h"
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -157,11 +158,59 @@ CREATE TABLE corrections (
 CREATE UNIQUE INDEX corrections_reversed ON corrections (target_seq) WHERE kind = 'reverse';
 ALTER TABLE branches ADD COLUMN merged_at INTEGER;
 )sql",
+            // 6: INSERT OR REPLACE resolves a conflict on the unique id by deleting the recorded
+            // event, and that delete fires no trigger: refuse the conflicting insert instead.
+            R"sql(
+CREATE TRIGGER events_unique_id BEFORE INSERT ON events
+WHEN EXISTS (SELECT 1 FROM events WHERE id = NEW.id)
+BEGIN
+    SELECT RAISE(ABORT, 'events are immutable: an event with this id is recorded already');
+END;
+)sql",
     };
     return list;
 }
 
 } // namespace
+
+const std::map<std::string, std::string> &triggers()
+{
+    // Taken from the migrations' own text, so there is one definition of each trigger.
+    static const std::map<std::string, std::string> found = [] {
+        std::map<std::string, std::string> result;
+        for (const std::string text : migrations()) {
+            for (size_t at = text.find("CREATE TRIGGER "); at != std::string::npos;
+                 at = text.find("CREATE TRIGGER ", at + 1)) {
+                const size_t nameStart = at + std::strlen("CREATE TRIGGER ");
+                const size_t nameEnd = text.find(' ', nameStart);
+                const size_t end = text.find("\nEND;", nameStart) + std::strlen("\nEND");
+                result[text.substr(nameStart, nameEnd - nameStart)] = text.substr(at, end - at);
+            }
+        }
+        return result;
+    }();
+    return found;
+}
+
+std::vector<std::string> triggerProblems(Sql::Database &db)
+{
+    std::map<std::string, std::string> present;
+    Sql::Statement st(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'");
+    while (st.step())
+        present.emplace(std::string(st.columnText(0)), std::string(st.columnText(1)));
+    std::vector<std::string> problems;
+    for (const auto &[name, sql] : triggers()) {
+        const auto it = present.find(name);
+        if (it == present.end())
+            problems.push_back("the trigger " + name + " is missing");
+        else if (it->second != sql)
+            problems.push_back("the trigger " + name + " is not as created");
+    }
+    for (const auto &[name, sql] : present)
+        if (!triggers().count(name))
+            problems.push_back("the trigger " + name + " is not one Chronoscope created");
+    return problems;
+}
 
 void dropSecondaryIndexes(Sql::Database &db)
 {
@@ -183,15 +232,17 @@ int latestVersion()
 
 void migrate(Sql::Database &db, int fromVersion)
 {
+    // One transaction for all of them: a file is at its old version or at the newest, never
+    // half-way.
     const auto &list = migrations();
+    Sql::Transaction tx(db);
     for (int version = fromVersion + 1; version <= latestVersion(); ++version) {
-        Sql::Transaction tx(db);
         db.exec(list[static_cast<size_t>(version - 1)]);
         const std::string pragmas = "PRAGMA application_id = " + std::to_string(kApplicationId)
                                     + "; PRAGMA user_version = " + std::to_string(version) + ";";
         db.exec(pragmas.c_str());
-        tx.commit();
     }
+    tx.commit();
 }
 
 } // namespace Chronoscope::Schema

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
 
 namespace Chronoscope::Sql {
 class Database;
@@ -14,9 +17,16 @@ constexpr int32_t kApplicationId = 0x4348524E;
 /// The schema version this build writes (PRAGMA user_version).
 int latestVersion();
 
-/// Runs the numbered migrations from the file's version up to latestVersion(), each in its own
+/// Runs the numbered migrations from the file's version up to latestVersion(), all in one
 /// transaction. The caller has checked that the file is a Chronoscope log not newer than us.
 void migrate(Sql::Database &db, int fromVersion);
+
+/// The triggers the migrations create, by name, with their SQL as SQLite keeps it in
+/// sqlite_master: what protects the recorded events from being changed or deleted.
+const std::map<std::string, std::string> &triggers();
+/// What is wrong with the file's triggers: one line per trigger that is missing or not as
+/// created; empty when they are all there.
+std::vector<std::string> triggerProblems(Sql::Database &db);
 
 /// The indexes that only readers need (time ranges, causation). A bulk write into an empty log
 /// drops them first and builds them again at the end, in its own transaction: building an index

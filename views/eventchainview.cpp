@@ -1,5 +1,6 @@
 #include "eventchainview.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QGraphicsEllipseItem>
 #include <QGraphicsPathItem>
@@ -220,20 +221,23 @@ void EventChainView::mousePressEvent(QMouseEvent *event)
     QGraphicsView::mousePressEvent(event);
 }
 
-bool EventChainView::exportImage(const QString &path) const
+QByteArray EventChainView::exportImage(const QString &format) const
 {
     const QRectF source = scene()->sceneRect();
-    if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (format.compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
         QSvgGenerator svg;
-        svg.setFileName(path);
+        svg.setOutputDevice(&buffer);
         svg.setSize(source.size().toSize());
         svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
         svg.setTitle(tr("Event chain"));
         QPainter painter;
         if (!painter.begin(&svg))
-            return false;
+            return {};
         scene()->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
-        return painter.end();
+        return painter.end() ? bytes : QByteArray();
     }
     QImage image((source.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.fill(scene()->backgroundBrush().color());
@@ -241,7 +245,7 @@ bool EventChainView::exportImage(const QString &path) const
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     scene()->render(&painter, QRectF(QPointF(0, 0), source.size() * 2), source);
     painter.end();
-    return image.save(path);
+    return image.save(&buffer, "PNG") ? bytes : QByteArray();
 }
 
 } // namespace Chronoscope

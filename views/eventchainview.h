@@ -36,8 +36,9 @@ public:
     void zoomBy(double factor);
     void fitAll();
 
-    /// Writes the picture: PNG (at twice the scene's size) or SVG, by the file's suffix.
-    bool exportImage(const QString &path) const;
+    /// The picture as PNG (at twice the scene's size) or as SVG ("svg"); empty when it cannot be
+    /// drawn.
+    QByteArray exportImage(const QString &format) const;
 
 signals:
     /// A node was clicked: its index in chain().nodes.

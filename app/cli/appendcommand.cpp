@@ -1,8 +1,10 @@
 #include "commandline.h"
 #include "commands.h"
 #include "error.h"
+#include "eventcheck.h"
 #include "eventlog.h"
 #include "exporter.h"
+#include "jsonproblem.h"
 #include "output.h"
 
 #include <QUuid>
@@ -16,11 +18,9 @@ std::string jsonOption(const CommandLine &cl, const QString &name, const char *f
     const auto text = cl.optionalValue(name);
     if (!text)
         return fallback;
-    try {
-        return nlohmann::ordered_json::parse(*text).dump();
-    } catch (const nlohmann::json::parse_error &e) {
-        throw Error::input("append: --" + toStd(name) + " is not JSON: " + e.what());
-    }
+    if (const auto problem = JsonProblem::of(*text))
+        throw Error::input("append: --" + toStd(name) + " is not JSON: " + problem->where());
+    return nlohmann::ordered_json::parse(*text).dump();
 }
 
 std::optional<Timestamp::Micros> timeOption(const CommandLine &cl, const QString &name)
@@ -112,6 +112,7 @@ int runAppend(const QStringList &arguments)
     e.schemaVersion = cl.optionalInteger(QStringLiteral("schema-version")).value_or(1);
     e.recordedAt = timeOption(cl, QStringLiteral("recorded-at")).value_or(Timestamp::now());
     e.processedAt = timeOption(cl, QStringLiteral("processed-at"));
+    EventCheck::require(e, "append");
 
     EventLog log(cl.logPath(), EventLog::OpenMode::CreateIfMissing);
     const Event stored = log.append(std::move(e), expected);

@@ -5,12 +5,10 @@
 #include "eventlog.h"
 #include "exporter.h"
 #include "output.h"
+#include "outputfile.h"
 #include "revision.h"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
 
 namespace Chronoscope::Cli {
 
@@ -31,7 +29,7 @@ int runExport(const QStringList &arguments)
                  QStringLiteral("FORMAT"),
                  QStringLiteral("jsonl"));
     cl.addOption({QStringLiteral("o"), QStringLiteral("output")},
-                 QStringLiteral("Write to FILE instead of stdout (replaced atomically)."),
+                 QStringLiteral("Write to FILE instead of stdout (replaced atomically, keeping its mode; never the log)."),
                  QStringLiteral("FILE"));
     if (!cl.parse(arguments))
         return 0;
@@ -63,22 +61,9 @@ int runExport(const QStringList &arguments)
         write(stdout);
         return 0;
     }
-    const std::string temporary = *output + ".partial";
-    std::FILE *file = std::fopen(temporary.c_str(), "wb");
-    if (!file)
-        throw Error::input(*output + ": cannot write: " + std::strerror(errno));
-    int64_t count = 0;
-    try {
-        count = write(file);
-    } catch (...) {
-        std::fclose(file);
-        std::remove(temporary.c_str());
-        throw;
-    }
-    if (std::fclose(file) != 0 || std::rename(temporary.c_str(), output->c_str()) != 0) {
-        std::remove(temporary.c_str());
-        throw Error::failed(*output + ": cannot write: " + std::strerror(errno));
-    }
+    OutputFile file(*output, {log.path()});
+    const int64_t count = write(file.stream());
+    file.commit();
     if (cl.json())
         printJson({{"exported", count}, {"file", *output}});
     else

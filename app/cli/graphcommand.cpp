@@ -7,8 +7,8 @@
 #include "modelloader.h"
 #include "modelstore.h"
 #include "output.h"
+#include "outputfile.h"
 
-#include <QFile>
 
 namespace Chronoscope::Cli {
 
@@ -62,12 +62,7 @@ int runGraph(const QStringList &arguments)
     const EventChain chain = chainOf(log, cl.optionalValue(QStringLiteral("model")));
     const std::string text = format == "json" ? chain.toJson().dump(2) + "\n" : chain.toDot();
     if (const auto output = cl.optionalValue(QStringLiteral("output"))) {
-        QFile file(QString::fromStdString(*output));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-            || file.write(text.data(), static_cast<qint64>(text.size()))
-                       != static_cast<qint64>(text.size()))
-            throw Error::failed("graph: cannot write " + *output + ": "
-                                + file.errorString().toStdString());
+        OutputFile::write(*output, text, {log.path()});
         return 0;
     }
     printOut(text.substr(0, text.size() - 1));

@@ -25,11 +25,19 @@ void printUsage()
     Cli::printOut(text);
 }
 
+// Warnings from the core (a log whose triggers were dropped, say) go to stderr, marked as such.
+void printWarning(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    const char *kind = type == QtDebugMsg || type == QtInfoMsg ? "" : "warning: ";
+    Cli::printErr(std::string("chronoscope-cli: ") + kind + message.toStdString());
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    qInstallMessageHandler(printWarning);
     QCoreApplication::setApplicationName(QStringLiteral("chronoscope-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Chronoscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHRONOSCOPE_VERSION));

@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "error.h"
 #include "eventlog.h"
+#include "logintegrity.h"
 #include "modelloader.h"
 #include "output.h"
 #include "replayer.h"
@@ -14,11 +15,15 @@ int runVerify(const QStringList &arguments)
     CommandLine cl(
             QStringLiteral("verify"),
             QStringLiteral("LOG"),
-            QStringLiteral("Checks that replay is deterministic: replays the history three times "
-                           "from scratch, twice with one instance of the model and once with "
-                           "another, and "
-                           "compares the states at every snapshot position and at the end. "
-                           "Reports the first disagreement and exits 1."));
+            QStringLiteral("Checks that the log is whole and that replay is deterministic. First "
+                           "the file: SQLite's own checks, the triggers that keep events "
+                           "immutable, main dense (seq 1..N, each stream's versions 1..n), "
+                           "corrections that name a merged branch, stored models that match "
+                           "their hash; every problem is listed and verify exits 1. Then "
+                           "replays the history three times from scratch, twice with one "
+                           "instance of the model and once with another, and compares the "
+                           "states at every snapshot position and at the end. Reports the first "
+                           "disagreement and exits 1."));
     cl.addOption({QStringLiteral("model")},
                  QStringLiteral("Verify this JavaScript model instead of the log's."),
                  QStringLiteral("FILE.js"));
@@ -30,6 +35,13 @@ int runVerify(const QStringList &arguments)
         return 0;
     cl.positional(1, 1);
     EventLog log(cl.logPath(), EventLog::OpenMode::Existing);
+    if (const auto problems = LogIntegrity::problems(log); !problems.empty()) {
+        std::string text = "the log is not whole (" + std::to_string(problems.size())
+                           + (problems.size() == 1 ? " problem" : " problems") + "):";
+        for (const std::string &problem : problems)
+            text += "\n  " + problem;
+        throw Error::failed(text);
+    }
     const auto model = cl.optionalValue(QStringLiteral("model"));
     const int64_t interval = std::max<int64_t>(1, *cl.optionalInteger(QStringLiteral("interval")));
     std::unique_ptr<Model> first = loadModel(log, model);

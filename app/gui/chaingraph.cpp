@@ -10,8 +10,8 @@
 #include "graphlayout.h"
 #include "jsmodel.h"
 #include "modelstore.h"
+#include "outputfile.h"
 
-#include <QFile>
 #include <QFileInfo>
 
 #include <functional>
@@ -172,17 +172,21 @@ void ChainGraph::showEvent(const Event *event, const Causality *causality)
 void ChainGraph::exportTo(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    bool ok = false;
-    if (suffix == QLatin1String("dot") || suffix == QLatin1String("gv")) {
-        QFile file(path);
-        const std::string dot = m_panel->view()->chain().toDot();
-        ok = file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-             && file.write(dot.data(), static_cast<qint64>(dot.size()))
-                        == static_cast<qint64>(dot.size());
-    } else {
-        ok = m_panel->view()->exportImage(path);
+    const bool dot = suffix == QLatin1String("dot") || suffix == QLatin1String("gv");
+    const QByteArray bytes = dot ? QByteArray::fromStdString(m_panel->view()->chain().toDot())
+                                 : m_panel->view()->exportImage(suffix);
+    QString failure = bytes.isEmpty() ? tr("the picture could not be drawn") : QString();
+    if (failure.isEmpty()) {
+        try {
+            OutputFile::write(path.toStdString(),
+                              std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())),
+                              {m_path.toStdString()});
+        } catch (const Error &e) {
+            failure = QString::fromStdString(e.what());
+        }
     }
-    m_panel->setStatus(ok ? tr("Exported to %1").arg(path) : tr("Could not write %1").arg(path));
+    m_panel->setStatus(failure.isEmpty() ? tr("Exported to %1").arg(path)
+                                         : tr("Could not write %1: %2").arg(path, failure));
 }
 
 } // namespace Chronoscope

@@ -4,8 +4,8 @@
 #include "compareview.h"
 #include "comparison.h"
 #include "error.h"
+#include "outputfile.h"
 
-#include <QFile>
 #include <QLineEdit>
 
 namespace Chronoscope {
@@ -81,12 +81,14 @@ void Comparer::exportTo(const QString &path, bool json)
     if (!comparison)
         return;
     const std::string text = json ? comparison->operations.dump(2) + "\n" : comparison->report();
-    QFile file(path);
-    const bool ok = file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-                    && file.write(text.data(), static_cast<qint64>(text.size()))
-                               == static_cast<qint64>(text.size());
-    m_view->setMessage(ok ? tr("Exported to %1").arg(path)
-                          : tr("Could not write %1: %2").arg(path, file.errorString()));
+    QString failure;
+    try {
+        OutputFile::write(path.toStdString(), text, {m_path.toStdString()});
+    } catch (const Error &e) {
+        failure = QString::fromStdString(e.what());
+    }
+    m_view->setMessage(failure.isEmpty() ? tr("Exported to %1").arg(path)
+                                         : tr("Could not write %1: %2").arg(path, failure));
 }
 
 } // namespace Chronoscope

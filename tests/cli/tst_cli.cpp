@@ -246,7 +246,7 @@ private slots:
         Result r = cli({QStringLiteral("import"), log, bad});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.startsWith(QStringLiteral("chronoscope-cli import: ") + bad
-                                  + QStringLiteral(":3: invalid JSON")),
+                                  + QStringLiteral(":3:47: invalid JSON")),
                  qPrintable(r.err));
         QCOMPARE(exported(log), before);
 
@@ -257,7 +257,7 @@ private slots:
                  QStringLiteral("--on-error"),
                  QStringLiteral("skip")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.err.contains(QStringLiteral("skipped: ") + bad + QStringLiteral(":3: ")),
+        QVERIFY2(r.err.contains(QStringLiteral("skipped: ") + bad + QStringLiteral(":3:47: ")),
                  qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("skipped: ") + bad
                                 + QStringLiteral(":4: missing \"type\"")),
