@@ -10,6 +10,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <set>
 
 namespace Chronoscope {
 
@@ -156,11 +158,17 @@ EventLog::EventLog(const std::string &path, OpenMode mode)
             initialise();
     }
     m_schemaVersion = Schema::latestVersion();
-    // Whoever opens a log learns that its events are no longer protected; `verify` says more.
-    for (const std::string &problem : Schema::triggerProblems(*m_db))
-        qWarning("%s: %s: recorded events are not protected (see chronoscope-cli verify)",
-                 path.c_str(),
-                 problem.c_str());
+    // Whoever opens a log learns that its events are no longer protected (once per process and
+    // log: a command opens a log several times); `verify` says more.
+    const auto problems = Schema::triggerProblems(*m_db);
+    static std::mutex warnedMutex;
+    static std::set<std::string> warned;
+    std::lock_guard lock(warnedMutex);
+    if (!problems.empty() && warned.insert(path).second)
+        for (const std::string &problem : problems)
+            qWarning("%s: %s: recorded events are not protected (see chronoscope-cli verify)",
+                     path.c_str(),
+                     problem.c_str());
 }
 
 EventLog::~EventLog() = default;

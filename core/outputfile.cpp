@@ -19,10 +19,11 @@ bool sameFile(const fs::path &a, const fs::path &b)
     if (fs::equivalent(a, b, ec))
         return true;
     // A companion file that does not exist yet (a log without -wal) has no inode to compare.
-    const fs::path ca = fs::weakly_canonical(a, ec);
+    // weakly_canonical() leaves a relative path that does not exist relative: absolute first.
+    const fs::path ca = fs::weakly_canonical(fs::absolute(a, ec), ec);
     if (ec)
         return false;
-    const fs::path cb = fs::weakly_canonical(b, ec);
+    const fs::path cb = fs::weakly_canonical(fs::absolute(b, ec), ec);
     return !ec && ca == cb;
 }
 

@@ -49,9 +49,9 @@ const char *const kDescribe = R"js((function (e) {
     return out;
 }))js";
 
-// Deep-freezes the realm. Array.prototype.fill loops natively, where the engine never checks
-// for interruption: a script version (same result for every argument) can be stopped.
-const char *const kFreezeRealm = R"js((function () {
+// Array.prototype.fill loops natively, where the engine never checks for interruption: a script
+// version (the same result for every argument) can be stopped.
+const char *const kInterruptibleBuiltins = R"js((function () {
     "use strict";
     Object.defineProperty(Array.prototype, "fill", {
         value: function fill(value, start, end) {
@@ -68,6 +68,11 @@ const char *const kFreezeRealm = R"js((function () {
         },
         writable: true, configurable: true, enumerable: false,
     });
+}))js";
+
+// Deep-freezes the realm: the standard objects reachable from the global object, and it.
+const char *const kFreezeRealm = R"js((function () {
+    "use strict";
     const seen = new Set();
     const freeze = (o) => {
         if (o === null || (typeof o !== "object" && typeof o !== "function") || seen.has(o))
@@ -87,7 +92,7 @@ const char *const kFreezeRealm = R"js((function () {
         }
         freeze(Object.getPrototypeOf(o));
     };
-    freeze(globalThis);
+    freeze(this);
 }))js";
 
 std::string text(const QJSValue &value)
@@ -135,6 +140,7 @@ ScriptHost::ScriptHost(Limits limits)
     m_failed = parts.property(1);
     m_box = parts.property(2);
     m_describe = m_engine->evaluate(QString::fromUtf8(kDescribe));
+    m_engine->evaluate(QString::fromUtf8(kInterruptibleBuiltins)).call();
 }
 
 ScriptHost::~ScriptHost()
@@ -218,7 +224,8 @@ QJSValue ScriptHost::call(const QJSValue &function,
 
 void ScriptHost::freezeRealm()
 {
-    m_engine->evaluate(QString::fromUtf8(kFreezeRealm)).call();
+    const QJSValue freeze = m_engine->evaluate(QString::fromUtf8(kFreezeRealm));
+    freeze.callWithInstance(m_engine->globalObject());
 }
 
 } // namespace Chronoscope

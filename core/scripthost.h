@@ -80,9 +80,9 @@ public:
                  Failure *failure);
     /// Freezes every standard object reachable from the global object (constructors, their
     /// prototypes, Math, JSON…) and the global object itself: code run afterwards cannot leave
-    /// a trace that other code sees (`Object.prototype.x = 1` changes nothing). Also replaces
-    /// the built-ins that loop natively over a length (Array.prototype.fill) with script
-    /// versions that the watchdog can interrupt.
+    /// a trace that other code sees (`Object.prototype.x = 1` changes nothing). (Every host
+    /// also replaces the built-ins that loop natively over a length, Array.prototype.fill, with
+    /// script versions that the watchdog can interrupt.)
     void freezeRealm();
 
 private:

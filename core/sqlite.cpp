@@ -2,6 +2,10 @@
 
 #include "error.h"
 
+#include <atomic>
+#include <cstdlib>
+#include <unistd.h>
+
 namespace Chronoscope::Sql {
 
 namespace {
@@ -10,6 +14,19 @@ std::string messageOf(sqlite3 *db, int rc)
 {
     const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     return msg ? std::string(msg) : std::string(sqlite3_errstr(rc));
+}
+
+// The crash-consistency tests end the process (as a power loss or a kill would) just before the
+// Nth statement that writes, for every N, and check that the log is whole afterwards.
+void crashPoint(bool writes)
+{
+    static const int64_t crashBefore = [] {
+        const char *text = std::getenv("CHRONOSCOPE_TEST_CRASH_BEFORE_WRITE");
+        return text ? std::atoll(text) : 0;
+    }();
+    static std::atomic<int64_t> written{0};
+    if (crashBefore > 0 && writes && ++written >= crashBefore)
+        ::_exit(86);
 }
 
 } // namespace
@@ -48,6 +65,7 @@ Database::~Database()
 
 void Database::exec(const char *sql)
 {
+    crashPoint(true);
     char *err = nullptr;
     const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &err);
     if (rc != SQLITE_OK) {
@@ -116,6 +134,7 @@ void Statement::bindOptional(int index, const std::optional<int64_t> &value)
 
 bool Statement::step()
 {
+    crashPoint(!sqlite3_stmt_readonly(m_stmt));
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;
@@ -133,6 +152,7 @@ void Statement::run()
 
 bool Statement::tryRun(int *errorCode)
 {
+    crashPoint(!sqlite3_stmt_readonly(m_stmt));
     const int rc = sqlite3_step(m_stmt);
     sqlite3_reset(m_stmt);
     if (errorCode)

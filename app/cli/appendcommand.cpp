@@ -19,7 +19,7 @@ std::string jsonOption(const CommandLine &cl, const QString &name, const char *f
     if (!text)
         return fallback;
     if (const auto problem = JsonProblem::of(*text))
-        throw Error::input("append: --" + toStd(name) + " is not JSON: " + problem->where());
+        throw Error::input("--" + toStd(name) + " is not JSON: " + problem->where());
     return nlohmann::ordered_json::parse(*text).dump();
 }
 
@@ -30,7 +30,7 @@ std::optional<Timestamp::Micros> timeOption(const CommandLine &cl, const QString
         return std::nullopt;
     const auto micros = Timestamp::parse(*text);
     if (!micros)
-        throw Error::input("append: --" + toStd(name) + " \"" + *text
+        throw Error::input("--" + toStd(name) + " \"" + *text
                            + "\" is not an RFC 3339 time");
     return micros;
 }
@@ -87,7 +87,7 @@ int runAppend(const QStringList &arguments)
     cl.positional(1, 1);
     for (const char *required : {"stream", "expected-version", "type"}) {
         if (!cl.isSet(QLatin1String(required)))
-            throw Error::input(std::string("append: --") + required
+            throw Error::input(std::string("--") + required
                                + " is required (see append --help)");
     }
 
@@ -95,12 +95,12 @@ int runAppend(const QStringList &arguments)
     e.stream = toStd(cl.value(QStringLiteral("stream")));
     e.type = toStd(cl.value(QStringLiteral("type")));
     if (e.stream.empty() || e.type.empty())
-        throw Error::input("append: --stream and --type must not be empty");
+        throw Error::input("--stream and --type must not be empty");
     std::optional<int64_t> expected;
     if (cl.value(QStringLiteral("expected-version")) != QLatin1String("any")) {
         expected = cl.optionalInteger(QStringLiteral("expected-version"));
         if (*expected < 0)
-            throw Error::input("append: --expected-version is 0 or more, or any");
+            throw Error::input("--expected-version is 0 or more, or any");
     }
     e.data = jsonOption(cl, QStringLiteral("data"), "null");
     e.metadata = jsonOption(cl, QStringLiteral("metadata"), "{}");
@@ -112,7 +112,7 @@ int runAppend(const QStringList &arguments)
     e.schemaVersion = cl.optionalInteger(QStringLiteral("schema-version")).value_or(1);
     e.recordedAt = timeOption(cl, QStringLiteral("recorded-at")).value_or(Timestamp::now());
     e.processedAt = timeOption(cl, QStringLiteral("processed-at"));
-    EventCheck::require(e, "append");
+    EventCheck::require(e, "the event");
 
     EventLog log(cl.logPath(), EventLog::OpenMode::CreateIfMissing);
     const Event stored = log.append(std::move(e), expected);
