@@ -18,9 +18,16 @@ struct Result
     QString err;
 };
 
-inline Result cli(const QStringList &arguments)
+/// `environment`: NAME=VALUE pairs added to the test's own.
+inline Result cli(const QStringList &arguments, const QStringList &environment = {})
 {
     QProcess process;
+    if (!environment.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &pair : environment)
+            env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
+        process.setProcessEnvironment(env);
+    }
     process.start(QStringLiteral(CHRONOSCOPE_CLI), arguments);
     if (!process.waitForFinished(120000))
         qFatal("chronoscope-cli did not finish");
