@@ -68,7 +68,10 @@ std::vector<Blame::Change> Blame::history(History &events,
                                           int64_t upTo,
                                           const std::set<int64_t> &ignored)
 {
-    const auto [section, name] = sectionAndName(pointer);
+    // Named copies: lambdas below use them (clang 14 cannot capture structured bindings).
+    const auto parts = sectionAndName(pointer);
+    const std::string section = parts.first;
+    const std::string name = parts.second;
     std::vector<Change> changes;
     std::optional<nlohmann::json> current;
 

@@ -85,6 +85,11 @@ Event merged(Event base, const nlohmann::json &j)
 
 } // namespace
 
+Event BranchEditor::editedEvent(Event base, const std::string &json)
+{
+    return merged(std::move(base), parseEventJson(json));
+}
+
 BranchEditCommand::BranchEditCommand(std::string branch, BranchEdit edit)
     : m_branch(std::move(branch))
     , m_edit(std::move(edit))
@@ -216,7 +221,7 @@ BranchEditor::replace(const std::string &branch, const std::string &event, const
 {
     auto history = BranchHistory::open(m_log, branch);
     const Event original = resolve(*history, event);
-    Event replacement = merged(original, parseEventJson(json));
+    Event replacement = editedEvent(original, json);
     replacement.id = original.id; // the same place in the history
     EventCheck::require(replacement, "--event");
     BranchEdit edit;

@@ -53,6 +53,11 @@ public:
     BranchEditCommand
     replace(const std::string &branch, const std::string &event, const std::string &json);
 
+    /// `base` with the fields `json` gives (a canonical record's members), as an edit takes
+    /// them. Throws Error (Input) naming what is wrong with the JSON (line and column, duplicate
+    /// keys, an empty id, a field of the wrong type).
+    static Event editedEvent(Event base, const std::string &json);
+
 private:
     Event resolve(History &history, const std::string &event);
     BranchEditCommand checked(History &history, BranchEdit edit);

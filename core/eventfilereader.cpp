@@ -123,6 +123,23 @@ void EventFileReader::read(const std::string &path, ImportFormat format, const S
     simdjson::padded_string buffer;
     if (auto error = simdjson::padded_string::load(path).get(buffer))
         throw Error::input(path + ": cannot read: " + simdjson::error_message(error));
+    readBuffer(buffer);
+}
+
+void EventFileReader::readText(const std::string &path,
+                               std::string_view text,
+                               ImportFormat format,
+                               const Sink &sink)
+{
+    m_sink = &sink;
+    m_path = path;
+    m_format = format;
+    readBuffer(simdjson::padded_string(text));
+}
+
+void EventFileReader::readBuffer(const simdjson::padded_string &buffer)
+{
+    const Sink &sink = *m_sink;
     const std::string_view all(buffer.data(), buffer.size());
     if (const auto encoding = foreignEncoding(all)) {
         deliver(ParsedItem::Kind::Rejected,
@@ -188,13 +205,9 @@ bool EventFileReader::readLines(std::string_view all, size_t pos)
                 if (end >= all.size() && problem.message.find("truncated") != std::string::npos)
                     problem.message = "the last line is truncated: the file ends inside a JSON "
                                       "value";
-                more = deliver(ParsedItem::Kind::Rejected,
-                               line,
-                               problem.column,
-                               end,
-                               problem.message);
-            }
-            else if (!element.is_object())
+                more = deliver(
+                        ParsedItem::Kind::Rejected, line, problem.column, end, problem.message);
+            } else if (!element.is_object())
                 more = deliver(ParsedItem::Kind::Rejected,
                                line,
                                end,

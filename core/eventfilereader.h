@@ -33,14 +33,21 @@ public:
     using Sink = std::function<bool(ParsedItem &&)>;
 
     void read(const std::string &path, ImportFormat format, const Sink &sink);
+    /// The same for text already in memory; `path` only names it (and seeds generated ids).
+    void
+    readText(const std::string &path, std::string_view text, ImportFormat format, const Sink &sink);
 
 private:
+    void readBuffer(const simdjson::padded_string &buffer);
     static size_t lineEnd(std::string_view all, size_t pos);
     bool isObjectLine(std::string_view all, size_t pos);
     bool readLines(std::string_view all, size_t pos);
     bool readDocument(std::string_view all, size_t start);
     bool deliverObject(simdjson::dom::object object, int64_t line, uint64_t offset);
-    bool deliver(ParsedItem::Kind kind, int64_t line, int64_t column, uint64_t offset,
+    bool deliver(ParsedItem::Kind kind,
+                 int64_t line,
+                 int64_t column,
+                 uint64_t offset,
                  std::string message);
     bool deliver(ParsedItem::Kind kind, int64_t line, uint64_t offset, std::string message);
 

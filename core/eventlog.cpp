@@ -149,8 +149,7 @@ EventLog::EventLog(const std::string &path, OpenMode mode)
             throw Error::input(path + ": cannot bring the log from schema version "
                                + std::to_string(version) + " to "
                                + std::to_string(Schema::latestVersion()) + " (" + e.what()
-                               + "): its tables are not those of version "
-                               + std::to_string(version)
+                               + "): its tables are not those of version " + std::to_string(version)
                                + ", so it was changed outside Chronoscope. The file was left "
                                  "untouched.");
         }

@@ -81,8 +81,9 @@ int64_t EventWriter::nextStreamVersion(const std::string &stream)
 
 EventWriter::Outcome EventWriter::write(Event &event)
 {
-    EventCheck::require(event, event.id.empty() ? std::string("refused an event")
-                                                : "refused the event " + event.id);
+    EventCheck::require(event,
+                        event.id.empty() ? std::string("refused an event")
+                                         : "refused the event " + event.id);
     const int64_t version = nextStreamVersion(event.stream);
     bindEventRow(m_insert, event, m_nextSeq, version);
     if (!m_insert.tryRun()) {

@@ -122,12 +122,12 @@ JsModel::JsModel(const std::string &source,
     // bound in the script's own scope (`const model = {…}`).
     QJSValue model;
     ScriptHost::Failure failure;
-    if (!m_host->evaluate(QString::fromStdString(source)
-                                  + QStringLiteral(
-                                          "\n;typeof model === 'undefined' ? undefined : model;"),
-                          QString::fromStdString(sourceName),
-                          model,
-                          &failure)) {
+    if (!m_host->evaluate(
+                QString::fromStdString(source)
+                        + QStringLiteral("\n;typeof model === 'undefined' ? undefined : model;"),
+                QString::fromStdString(sourceName),
+                model,
+                &failure)) {
         if (failure.kind == ScriptHost::Failure::Kind::Threw)
             throw Error::input(sourceName + ":" + std::to_string(failure.thrown.line) + ": "
                                + failure.thrown.text);

@@ -32,8 +32,9 @@ void checkSqlite(Sql::Database &db, std::vector<std::string> &problems)
 
 void checkDense(Sql::Database &db, std::vector<std::string> &problems)
 {
-    Sql::Statement counts(db, "SELECT count(*), coalesce(min(seq), 1), coalesce(max(seq), 0) "
-                              "FROM events");
+    Sql::Statement counts(db,
+                          "SELECT count(*), coalesce(min(seq), 1), coalesce(max(seq), 0) "
+                          "FROM events");
     counts.step();
     const int64_t count = counts.columnInt(0);
     const int64_t first = counts.columnInt(1);
@@ -43,21 +44,23 @@ void checkDense(Sql::Database &db, std::vector<std::string> &problems)
         if (first != 1) {
             missing = "1";
         } else {
-            Sql::Statement gap(db, "SELECT e.seq + 1 FROM events e WHERE e.seq < ?1 AND NOT EXISTS "
-                                   "(SELECT 1 FROM events n WHERE n.seq = e.seq + 1) LIMIT 1");
+            Sql::Statement gap(db,
+                               "SELECT e.seq + 1 FROM events e WHERE e.seq < ?1 AND NOT EXISTS "
+                               "(SELECT 1 FROM events n WHERE n.seq = e.seq + 1) LIMIT 1");
             gap.bind(1, last);
             missing = gap.step() ? std::to_string(gap.columnInt(0)) : std::string("?");
         }
         problems.push_back("main is not dense: " + std::to_string(count) + " events, the last is "
                            + std::to_string(last) + "; event " + missing + " is missing");
     }
-    Sql::Statement streams(db, "SELECT stream, count(*), min(stream_version), max(stream_version) "
-                               "FROM events GROUP BY stream HAVING count(*) != max(stream_version) "
-                               "OR min(stream_version) != 1 LIMIT 10");
+    Sql::Statement streams(db,
+                           "SELECT stream, count(*), min(stream_version), max(stream_version) "
+                           "FROM events GROUP BY stream HAVING count(*) != max(stream_version) "
+                           "OR min(stream_version) != 1 LIMIT 10");
     while (streams.step())
-        problems.push_back("stream " + std::string(streams.columnText(0)) + " is not dense: "
-                           + std::to_string(streams.columnInt(1)) + " events with versions "
-                           + std::to_string(streams.columnInt(2)) + ".."
+        problems.push_back("stream " + std::string(streams.columnText(0))
+                           + " is not dense: " + std::to_string(streams.columnInt(1))
+                           + " events with versions " + std::to_string(streams.columnInt(2)) + ".."
                            + std::to_string(streams.columnInt(3)));
 }
 
@@ -91,8 +94,9 @@ void checkModels(Sql::Database &db, std::vector<std::string> &problems)
             problems.push_back("stored model " + std::to_string(models.columnInt(0)) + " ("
                                + std::string(models.columnText(1))
                                + "): its source does not match its hash");
-    Sql::Statement branches(db, "SELECT name, model_hash, model_source FROM branches "
-                                "WHERE model_source IS NOT NULL ORDER BY name");
+    Sql::Statement branches(db,
+                            "SELECT name, model_hash, model_source FROM branches "
+                            "WHERE model_source IS NOT NULL ORDER BY name");
     while (branches.step())
         if (JsModel::hashOf(std::string(branches.columnText(2))) != branches.columnText(1))
             problems.push_back("the model of branch \"" + std::string(branches.columnText(0))

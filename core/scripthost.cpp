@@ -116,8 +116,8 @@ std::string ScriptHost::Failure::message(const std::string &what, const std::str
 {
     switch (kind) {
     case Kind::TimedOut:
-        return what + " was interrupted " + where + ": it ran longer than "
-               + std::to_string(limit) + " ms (an endless loop?)";
+        return what + " was interrupted " + where + ": it ran longer than " + std::to_string(limit)
+               + " ms (an endless loop?)";
     case Kind::OutOfMemory:
         return what + " was stopped " + where + ": it used more than " + std::to_string(limit)
                + " MB of memory (the script heap limit; set CHRONOSCOPE_SCRIPT_HEAP_MB to "

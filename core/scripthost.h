@@ -13,7 +13,6 @@
 
 namespace Chronoscope {
 
-
 /// The one JavaScript host, serving models and expressions alike: a QJSEngine with no file,
 /// network or process access (no extensions: plain ECMAScript), and one guard around every
 /// entry into script code — evaluating a script, calling a function, reading a user object's
@@ -63,10 +62,8 @@ public:
     };
 
     /// Evaluates a script: its completion value in `result`, or false and `failure`.
-    bool evaluate(const QString &source,
-                  const QString &fileName,
-                  QJSValue &result,
-                  Failure *failure);
+    bool
+    evaluate(const QString &source, const QString &fileName, QJSValue &result, Failure *failure);
     /// Calls `function` with up to four arguments, guarded; throws Error naming `what()` (only
     /// computed on failure) and `where` ("at event 12").
     QJSValue call(const QJSValue &function,

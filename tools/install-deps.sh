@@ -10,4 +10,5 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools \
     qt6-qpa-plugins libqt6svg6 qt6-svg-dev libgl-dev libgraphviz-dev graphviz \
     libsqlite3-dev sqlite3 nlohmann-json3-dev libsimdjson-dev \
-    fonts-dejavu-core
+    fonts-dejavu-core \
+    clang libclang-rt-14-dev

@@ -30,8 +30,7 @@ std::optional<Timestamp::Micros> timeOption(const CommandLine &cl, const QString
         return std::nullopt;
     const auto micros = Timestamp::parse(*text);
     if (!micros)
-        throw Error::input("--" + toStd(name) + " \"" + *text
-                           + "\" is not an RFC 3339 time");
+        throw Error::input("--" + toStd(name) + " \"" + *text + "\" is not an RFC 3339 time");
     return micros;
 }
 
@@ -87,8 +86,7 @@ int runAppend(const QStringList &arguments)
     cl.positional(1, 1);
     for (const char *required : {"stream", "expected-version", "type"}) {
         if (!cl.isSet(QLatin1String(required)))
-            throw Error::input(std::string("--") + required
-                               + " is required (see append --help)");
+            throw Error::input(std::string("--") + required + " is required (see append --help)");
     }
 
     Event e;

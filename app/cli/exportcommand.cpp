@@ -29,7 +29,8 @@ int runExport(const QStringList &arguments)
                  QStringLiteral("FORMAT"),
                  QStringLiteral("jsonl"));
     cl.addOption({QStringLiteral("o"), QStringLiteral("output")},
-                 QStringLiteral("Write to FILE instead of stdout (replaced atomically, keeping its mode; never the log)."),
+                 QStringLiteral("Write to FILE instead of stdout (replaced atomically, keeping its "
+                                "mode; never the log)."),
                  QStringLiteral("FILE"));
     if (!cl.parse(arguments))
         return 0;

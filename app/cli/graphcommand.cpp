@@ -9,7 +9,6 @@
 #include "output.h"
 #include "outputfile.h"
 
-
 namespace Chronoscope::Cli {
 
 namespace {

@@ -178,9 +178,10 @@ void ChainGraph::exportTo(const QString &path)
     QString failure = bytes.isEmpty() ? tr("the picture could not be drawn") : QString();
     if (failure.isEmpty()) {
         try {
-            OutputFile::write(path.toStdString(),
-                              std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())),
-                              {m_path.toStdString()});
+            OutputFile::write(
+                    path.toStdString(),
+                    std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())),
+                    {m_path.toStdString()});
         } catch (const Error &e) {
             failure = QString::fromStdString(e.what());
         }

@@ -82,7 +82,8 @@ private slots:
         writeSample(log, 50);
         QVERIFY(QFile::link(log, path("alias.chronolog")));
         const QByteArray before = hashOf(log);
-        for (const QString &output : QStringList{log, path("alias.chronolog"),
+        for (const QString &output : QStringList{log,
+                                                 path("alias.chronolog"),
                                                  log + QStringLiteral("-wal"),
                                                  log + QStringLiteral("-shm")}) {
             for (const char *command : {"export", "graph"}) {
@@ -125,8 +126,8 @@ private slots:
         QCOMPARE(QString::fromUtf8(received), exported(log));
         QVERIFY(QFileInfo(fifo).isFile() == false);
 
-        const Result dir = cli({QStringLiteral("export"), log, QStringLiteral("-o"), m_dir.path()
-                                                                                 + u'/'});
+        const Result dir
+                = cli({QStringLiteral("export"), log, QStringLiteral("-o"), m_dir.path() + u'/'});
         QCOMPARE(dir.exitCode, 2);
         QVERIFY2(dir.err.contains(QStringLiteral("is a directory")), qPrintable(dir.err));
     }
@@ -185,15 +186,17 @@ private slots:
 
         // With the triggers dropped, the shell can do anything; verify and every open say so.
         sqlite(log,
-               QStringLiteral("DROP TRIGGER events_immutable_delete; DELETE FROM events WHERE seq = "
-                              "9; INSERT INTO corrections (branch, kind, target_seq, reason, "
-                              "merged_at) VALUES ('ghost', 'reverse', 3, 'forged', 0); UPDATE "
-                              "models SET source = source || ' ';"));
+               QStringLiteral(
+                       "DROP TRIGGER events_immutable_delete; DELETE FROM events WHERE seq = "
+                       "9; INSERT INTO corrections (branch, kind, target_seq, reason, "
+                       "merged_at) VALUES ('ghost', 'reverse', 3, 'forged', 0); UPDATE "
+                       "models SET source = source || ' ';"));
         const Result info = cli({QStringLiteral("info"), log});
         QCOMPARE(info.exitCode, 0);
-        QVERIFY2(info.err.contains(QStringLiteral(
-                         "warning: %1: the trigger events_immutable_delete is missing")
-                                           .arg(log)),
+        QVERIFY2(info.err.contains(
+                         QStringLiteral(
+                                 "warning: %1: the trigger events_immutable_delete is missing")
+                                 .arg(log)),
                  qPrintable(info.err));
         const Result verify = cli({QStringLiteral("verify"), log});
         QCOMPARE(verify.exitCode, 1);
@@ -219,8 +222,8 @@ private slots:
         QVERIFY2(set.err.contains(QStringLiteral("reading the model object's members was "
                                                  "interrupted")),
                  qPrintable(set.err));
-        QCOMPARE(cli({QStringLiteral("model"), log, QStringLiteral("show")}).out.contains(
-                         QStringLiteral("get reducers")),
+        QCOMPARE(cli({QStringLiteral("model"), log, QStringLiteral("show")})
+                         .out.contains(QStringLiteral("get reducers")),
                  false);
 
         const QString looping = path("tostring.js");
@@ -256,7 +259,8 @@ private slots:
                                    QStringLiteral("(() => { throw 'boom'; })()")});
         QCOMPARE(bisect.exitCode, 1);
         QVERIFY2(bisect.err.contains(QStringLiteral("threw")), qPrintable(bisect.err));
-        QVERIFY2(bisect.err.contains(QStringLiteral("the string \"boom\"")), qPrintable(bisect.err));
+        QVERIFY2(bisect.err.contains(QStringLiteral("the string \"boom\"")),
+                 qPrintable(bisect.err));
 
         QCOMPARE(cli({QStringLiteral("break"),
                       log,
@@ -276,8 +280,8 @@ private slots:
         const QString log = path("realm.chronolog");
         writeSample(log, 60);
         // The second condition holds only if the first one's pollution reached it.
-        for (const char *condition : {"(Object.prototype.refunded = 1, false)",
-                                      "({}).refunded === 1"})
+        for (const char *condition :
+             {"(Object.prototype.refunded = 1, false)", "({}).refunded === 1"})
             QCOMPARE(cli({QStringLiteral("break"),
                           log,
                           QStringLiteral("add"),
@@ -326,9 +330,15 @@ private slots:
         const Case cases[] = {
                 {"truncated.jsonl", good + "{\"id\":\"g2\",\"stream\":\"s\",\"ty", ":2:"},
                 {"utf16.json", QByteArray("\xFF\xFE{\0}\0", 6), "the file is UTF-16"},
-                {"huge.jsonl", good + R"({"id":"g3","stream":"s","type":"T","data":1e400})" "\n",
+                {"huge.jsonl",
+                 good
+                         + R"({"id":"g3","stream":"s","type":"T","data":1e400})"
+                           "\n",
                  ":2:43: the number 1e400 is out of range"},
-                {"twice.jsonl", good + R"({"id":"g4","stream":"s","type":"T","type":"U"})" "\n",
+                {"twice.jsonl",
+                 good
+                         + R"({"id":"g4","stream":"s","type":"T","type":"U"})"
+                           "\n",
                  "the key \"type\" appears twice"},
         };
         for (const Case &c : cases) {
@@ -378,9 +388,14 @@ private slots:
         writeFile(empty, "");
         for (const QStringList &command :
              {QStringList{QStringLiteral("import"), empty, path("huge.jsonl")},
-              QStringList{QStringLiteral("append"), empty, QStringLiteral("--stream"),
-                          QStringLiteral("s"), QStringLiteral("--type"), QStringLiteral("T"),
-                          QStringLiteral("--expected-version"), QStringLiteral("0")},
+              QStringList{QStringLiteral("append"),
+                          empty,
+                          QStringLiteral("--stream"),
+                          QStringLiteral("s"),
+                          QStringLiteral("--type"),
+                          QStringLiteral("T"),
+                          QStringLiteral("--expected-version"),
+                          QStringLiteral("0")},
               QStringList{QStringLiteral("info"), empty}}) {
             const Result r = cli(command);
             QCOMPARE(r.exitCode, 2);
@@ -410,7 +425,8 @@ private slots:
         const QString log = path("subject.chronolog");
         const Result import = cli({QStringLiteral("import"), log, file});
         QCOMPARE(import.exitCode, 0);
-        QVERIFY2(import.err.contains(QStringLiteral("\"subject\" is empty")), qPrintable(import.err));
+        QVERIFY2(import.err.contains(QStringLiteral("\"subject\" is empty")),
+                 qPrintable(import.err));
         const QString jsonl = path("subject.jsonl");
         QCOMPARE(cli({QStringLiteral("export"), log, QStringLiteral("-o"), jsonl}).exitCode, 0);
         const QString again = path("again.chronolog");
@@ -425,7 +441,8 @@ private slots:
     void aCrashAtAnyWriteLeavesAWholeLog_data()
     {
         QTest::addColumn<QStringList>("command");
-        QTest::newRow("append") << QStringList{QStringLiteral("append"), QStringLiteral("{log}"),
+        QTest::newRow("append") << QStringList{QStringLiteral("append"),
+                                               QStringLiteral("{log}"),
                                                QStringLiteral("--stream"),
                                                QStringLiteral("order-1"),
                                                QStringLiteral("--type"),
@@ -437,10 +454,10 @@ private slots:
                                                     QStringLiteral("skip"),
                                                     QStringLiteral("fix"),
                                                     QStringLiteral("31")};
-        QTest::newRow("merge") << QStringList{QStringLiteral("merge"), QStringLiteral("{log}"),
-                                              QStringLiteral("edited")};
-        QTest::newRow("import") << QStringList{QStringLiteral("import"), QStringLiteral("{log}"),
-                                               QStringLiteral("{more}")};
+        QTest::newRow("merge") << QStringList{
+                QStringLiteral("merge"), QStringLiteral("{log}"), QStringLiteral("edited")};
+        QTest::newRow("import") << QStringList{
+                QStringLiteral("import"), QStringLiteral("{log}"), QStringLiteral("{more}")};
     }
 
     void aCrashAtAnyWriteLeavesAWholeLog()
@@ -449,15 +466,23 @@ private slots:
         QTemporaryDir dir;
         const QString pristine = dir.filePath(QStringLiteral("pristine.chronolog"));
         writeSample(pristine, 60);
-        for (const QStringList &setup :
-             {QStringList{QStringLiteral("branch"), pristine, QStringLiteral("create"),
-                          QStringLiteral("fix"), QStringLiteral("--at"),
-                          QStringLiteral("main@30")},
-              QStringList{QStringLiteral("branch"), pristine, QStringLiteral("create"),
-                          QStringLiteral("edited"), QStringLiteral("--at"),
-                          QStringLiteral("main@40")},
-              QStringList{QStringLiteral("branch"), pristine, QStringLiteral("skip"),
-                          QStringLiteral("edited"), QStringLiteral("41")}})
+        for (const QStringList &setup : {QStringList{QStringLiteral("branch"),
+                                                     pristine,
+                                                     QStringLiteral("create"),
+                                                     QStringLiteral("fix"),
+                                                     QStringLiteral("--at"),
+                                                     QStringLiteral("main@30")},
+                                         QStringList{QStringLiteral("branch"),
+                                                     pristine,
+                                                     QStringLiteral("create"),
+                                                     QStringLiteral("edited"),
+                                                     QStringLiteral("--at"),
+                                                     QStringLiteral("main@40")},
+                                         QStringList{QStringLiteral("branch"),
+                                                     pristine,
+                                                     QStringLiteral("skip"),
+                                                     QStringLiteral("edited"),
+                                                     QStringLiteral("41")}})
             QCOMPARE(cli(setup).exitCode, 0);
         const QString more = dir.filePath(QStringLiteral("more.jsonl"));
         {
@@ -481,7 +506,9 @@ private slots:
         // What the log says before and after the command, as export and the branch list.
         auto snapshot = [&]() -> QString {
             return exported(log)
-                   + cli({QStringLiteral("branch"), log, QStringLiteral("list"),
+                   + cli({QStringLiteral("branch"),
+                          log,
+                          QStringLiteral("list"),
                           QStringLiteral("--json")})
                              .out;
         };
@@ -494,17 +521,18 @@ private slots:
         int crashes = 0;
         for (int write = 1;; ++write) {
             fresh();
-            const Result r = cli(arguments(),
-                                 {QStringLiteral("CHRONOSCOPE_TEST_CRASH_BEFORE_WRITE=%1")
-                                          .arg(write)});
+            const Result r
+                    = cli(arguments(),
+                          {QStringLiteral("CHRONOSCOPE_TEST_CRASH_BEFORE_WRITE=%1").arg(write)});
             if (r.exitCode == 0)
                 break; // the command needs fewer writes: every point was tried
             QCOMPARE(r.exitCode, 86);
             ++crashes;
             const QString now = snapshot();
-            QVERIFY2(now == before || now == after,
-                     qPrintable(QStringLiteral("crash before write %1 left a third state")
-                                        .arg(write)));
+            QVERIFY2(
+                    now == before || now == after,
+                    qPrintable(
+                            QStringLiteral("crash before write %1 left a third state").arg(write)));
             QCOMPARE(sqlite(log, QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
             const Result verify = cli({QStringLiteral("verify"), log});
             QVERIFY2(verify.exitCode == 0, qPrintable(verify.err));

@@ -157,27 +157,39 @@ private slots:
                 << 2 << "not an RFC 3339 time";
         QTest::newRow("not an object") << good + "[1,2]\n" << 2 << "found an array";
         QTest::newRow("number out of range")
-                << good + R"({"id":"x","stream":"s","type":"T","data":{"v":1e400}})" "\n"
+                << good
+                           + R"({"id":"x","stream":"s","type":"T","data":{"v":1e400}})"
+                             "\n"
                 << 2 << "the number 1e400 is out of range";
         QTest::newRow("truncated last line")
                 << good + "{\"id\":\"x\",\"stream\":\"s\",\"type\":\"T\",\"da" << 2
                 << "the last line is truncated";
         QTest::newRow("duplicate key")
-                << good + R"({"id":"x","stream":"s","type":"T","data":{"a":1,"a":2}})" "\n"
+                << good
+                           + R"({"id":"x","stream":"s","type":"T","data":{"a":1,"a":2}})"
+                             "\n"
                 << 2 << "the key \"a\" appears twice in /data";
-        QTest::newRow("empty id") << good + R"({"id":"","stream":"s","type":"T"})" "\n" << 2
-                                  << "\"id\" is empty";
-        QTest::newRow("empty stream") << good + R"({"id":"x","stream":"","type":"T"})" "\n"
+        QTest::newRow("empty id") << good
+                                             + R"({"id":"","stream":"s","type":"T"})"
+                                               "\n"
+                                  << 2 << "\"id\" is empty";
+        QTest::newRow("empty stream") << good
+                                                 + R"({"id":"x","stream":"","type":"T"})"
+                                                   "\n"
                                       << 2 << "\"stream\" must be a non-empty string";
-        QTest::newRow("NUL in type")
-                << good + R"({"id":"x","stream":"s","type":"T\u0000"})" "\n" << 2
-                << "\"type\" contains a NUL character";
-        QTest::newRow("NUL in stream")
-                << good + R"({"id":"x","stream":"s\u0000t","type":"T"})" "\n" << 2
-                << "\"stream\" contains a NUL character";
+        QTest::newRow("NUL in type") << good
+                                                + R"({"id":"x","stream":"s","type":"T\u0000"})"
+                                                  "\n"
+                                     << 2 << "\"type\" contains a NUL character";
+        QTest::newRow("NUL in stream") << good
+                                                  + R"({"id":"x","stream":"s\u0000t","type":"T"})"
+                                                    "\n"
+                                       << 2 << "\"stream\" contains a NUL character";
         QTest::newRow("metadata not an object")
-                << good + R"({"id":"x","stream":"s","type":"T","metadata":[1]})" "\n" << 2
-                << "\"metadata\" must be an object";
+                << good
+                           + R"({"id":"x","stream":"s","type":"T","metadata":[1]})"
+                             "\n"
+                << 2 << "\"metadata\" must be an object";
     }
 
     void badLinesNameFileAndLineAndLeaveTheLogAsItWas()

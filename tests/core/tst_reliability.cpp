@@ -51,8 +51,8 @@ Event makeEvent(int64_t seq, const std::string &stream, const std::string &type)
 
 QStringList filesIn(const QTemporaryDir &dir)
 {
-    return QDir(dir.path()).entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot,
-                                      QDir::Name);
+    return QDir(dir.path())
+            .entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 } // namespace
@@ -76,8 +76,14 @@ private slots:
         QVERIFY(QFile::link(QString::fromStdString(log), dir.filePath(QStringLiteral("link"))));
         QVERIFY(::link(log.c_str(), pathIn(dir, "hard").c_str()) == 0);
         QDir::setCurrent(dir.path());
-        for (const char *name : {"x.chronolog", "link", "hard", "./x.chronolog", "../"
-                                 "{dir}/x.chronolog", "x.chronolog-wal", "x.chronolog-shm",
+        for (const char *name : {"x.chronolog",
+                                 "link",
+                                 "hard",
+                                 "./x.chronolog",
+                                 "../"
+                                 "{dir}/x.chronolog",
+                                 "x.chronolog-wal",
+                                 "x.chronolog-shm",
                                  "x.chronolog-journal"}) {
             std::string path = name;
             if (const size_t at = path.find("{dir}"); at != std::string::npos)
@@ -145,12 +151,16 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("outdir")));
-        QVERIFY(failureOf([&] { OutputFile o(pathIn(dir, "outdir") + "/", {}); })
-                        .find("is a directory") != std::string::npos);
-        QVERIFY(failureOf([&] { OutputFile o(pathIn(dir, "outdir"), {}); })
-                        .find("is a directory") != std::string::npos);
-        QVERIFY(failureOf([&] { OutputFile o(pathIn(dir, "none/x.jsonl"), {}); })
-                        .find("does not exist") != std::string::npos);
+        QVERIFY(failureOf([&] {
+                    OutputFile o(pathIn(dir, "outdir") + "/", {});
+                }).find("is a directory")
+                != std::string::npos);
+        QVERIFY(failureOf([&] { OutputFile o(pathIn(dir, "outdir"), {}); }).find("is a directory")
+                != std::string::npos);
+        QVERIFY(failureOf([&] {
+                    OutputFile o(pathIn(dir, "none/x.jsonl"), {});
+                }).find("does not exist")
+                != std::string::npos);
     }
 
     // --- nothing forged: the schema and verify -------------------------------------------------
@@ -207,7 +217,9 @@ private slots:
     {
         QTemporaryDir dir;
         const std::string path = pathIn(dir, "x.chronolog");
-        { EventLog log(path, EventLog::OpenMode::CreateIfMissing); }
+        {
+            EventLog log(path, EventLog::OpenMode::CreateIfMissing);
+        }
         {
             Sql::Database raw(path, Sql::Database::Mode::ReadWrite);
             raw.exec("DROP TRIGGER events_immutable_update;"
@@ -217,8 +229,7 @@ private slots:
         EventLog log(path, EventLog::OpenMode::Existing);
         const auto problems = LogIntegrity::problems(log);
         QCOMPARE(problems.size(), size_t(1));
-        QVERIFY2(problems[0].find("events_immutable_update is not as created")
-                         != std::string::npos,
+        QVERIFY2(problems[0].find("events_immutable_update is not as created") != std::string::npos,
                  problems[0].c_str());
     }
 
@@ -252,7 +263,8 @@ private slots:
         QTemporaryDir dir;
         const std::string path = pathIn(dir, "empty.chronolog");
         Test::writeFile(path, "");
-        for (const auto mode : {EventLog::OpenMode::Existing, EventLog::OpenMode::CreateIfMissing}) {
+        for (const auto mode :
+             {EventLog::OpenMode::Existing, EventLog::OpenMode::CreateIfMissing}) {
             const std::string message = failureOf([&] { EventLog log(path, mode); });
             QVERIFY2(message.find("the file is empty") != std::string::npos, message.c_str());
         }
@@ -266,14 +278,21 @@ private slots:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("problem");
-        QTest::newRow("empty stream") << "stream" << "" << "\"stream\" must be a non-empty string";
-        QTest::newRow("empty id") << "id" << "" << "\"id\" must be a non-empty string";
-        QTest::newRow("empty type") << "type" << "" << "\"type\" must be a non-empty string";
+        QTest::newRow("empty stream") << "stream"
+                                      << ""
+                                      << "\"stream\" must be a non-empty string";
+        QTest::newRow("empty id") << "id"
+                                  << ""
+                                  << "\"id\" must be a non-empty string";
+        QTest::newRow("empty type") << "type"
+                                    << ""
+                                    << "\"type\" must be a non-empty string";
         QTest::newRow("NUL in type") << "type" << QStringLiteral("T%1x").arg(QChar(0))
                                      << "\"type\" contains a NUL character (\\u0000)";
         QTest::newRow("NUL in stream") << "stream" << QStringLiteral("s%1").arg(QChar(0))
                                        << "\"stream\" contains a NUL character (\\u0000)";
-        QTest::newRow("metadata an array") << "metadata" << "[1]"
+        QTest::newRow("metadata an array") << "metadata"
+                                           << "[1]"
                                            << "\"metadata\" must be a JSON object";
     }
 
@@ -329,10 +348,14 @@ private slots:
     {
         QTest::addColumn<QString>("thrown");
         QTest::addColumn<QString>("said");
-        QTest::newRow("a string") << "\"boom\"" << "threw at event 4: the string \"boom\"";
-        QTest::newRow("zero") << "0" << "threw at event 4: the value 0";
-        QTest::newRow("an object") << "{a: 1}" << "threw at event 4: the value {\"a\":1}";
-        QTest::newRow("undefined") << "undefined" << "threw at event 4: undefined";
+        QTest::newRow("a string") << "\"boom\""
+                                  << "threw at event 4: the string \"boom\"";
+        QTest::newRow("zero") << "0"
+                              << "threw at event 4: the value 0";
+        QTest::newRow("an object") << "{a: 1}"
+                                   << "threw at event 4: the value {\"a\":1}";
+        QTest::newRow("undefined") << "undefined"
+                                   << "threw at event 4: undefined";
         QTest::newRow("a looping toString")
                 << "{ toString() { for (;;) {} }, toJSON() { for (;;) {} } }"
                 << "threw at event 4: a value whose conversion to text did not finish";
@@ -400,9 +423,9 @@ private slots:
         ExpressionEngine engine;
         State state;
         const Event at = makeEvent(1, "s", "T");
-        const auto polluter = engine.compile(
-                "(Object.prototype.refunded = 1, Array.prototype.push = null, "
-                "this.leak = 2, Math.max = () => 0, false)");
+        const auto polluter
+                = engine.compile("(Object.prototype.refunded = 1, Array.prototype.push = null, "
+                                 "this.leak = 2, Math.max = () => 0, false)");
         const auto probe = engine.compile("({}).refunded === undefined && typeof [].push === "
                                           "'function' && typeof leak === 'undefined' && "
                                           "Math.max(1, 2) === 2");
