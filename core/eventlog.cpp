@@ -12,6 +12,7 @@
 #include <fstream>
 #include <mutex>
 #include <set>
+#include <unistd.h>
 
 namespace Chronoscope {
 
@@ -116,8 +117,12 @@ EventLog::EventLog(const std::string &path, OpenMode mode)
                            + ": not a Chronoscope log (the file is empty); remove it, or name a "
                              "file that does not exist to create a new log");
 
+    // A log the user may not write (an installed sample, a log on read-only media) opens for
+    // reading: every read works, a write fails with SQLite's "readonly database".
+    const bool readOnly = kind == FileKind::Sqlite && ::access(path.c_str(), W_OK) != 0;
     m_db = std::make_unique<Sql::Database>(path,
-                                           mode == OpenMode::Existing
+                                           readOnly ? Sql::Database::Mode::ReadOnly
+                                           : mode == OpenMode::Existing
                                                    ? Sql::Database::Mode::ReadWrite
                                                    : Sql::Database::Mode::ReadWriteCreate);
     const int64_t applicationId = m_db->queryInt("PRAGMA application_id");
@@ -140,7 +145,12 @@ EventLog::EventLog(const std::string &path, OpenMode mode)
                            + ", which no Chronoscope writes, although it holds tables: the file "
                              "was changed outside Chronoscope. The file was left untouched.");
 
-    m_db->exec("PRAGMA journal_mode = WAL");
+    if (readOnly && version < Schema::latestVersion())
+        throw Error::input(path
+                           + ": written by an older Chronoscope and not writable here; copy "
+                             "it somewhere writable, where opening it upgrades it");
+    if (!readOnly)
+        m_db->exec("PRAGMA journal_mode = WAL");
     m_db->exec("PRAGMA foreign_keys = ON");
     if (version < Schema::latestVersion()) {
         try {

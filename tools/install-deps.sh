@@ -11,4 +11,6 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     qt6-qpa-plugins libqt6svg6 qt6-svg-dev libgl-dev libgraphviz-dev graphviz \
     libsqlite3-dev sqlite3 nlohmann-json3-dev libsimdjson-dev \
     fonts-dejavu-core \
-    clang libclang-rt-14-dev
+    clang libclang-rt-14-dev \
+    desktop-file-utils appstream shared-mime-info libxml2-utils groff-base man-db xdg-utils \
+    libfile-mimeinfo-perl

@@ -3,6 +3,8 @@
 #include "error.h"
 #include "output.h"
 
+#include <cstdio>
+
 namespace Chronoscope::Cli {
 
 std::string toStd(const QString &s)
@@ -20,8 +22,9 @@ CommandLine::CommandLine(const QString &command,
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addPositionalArgument(command, QString(), command + QLatin1Char(' ') + synopsis);
     m_parser.addHelpOption();
-    m_parser.addOption(QCommandLineOption(QStringLiteral("json"),
-                                          QStringLiteral("Machine-readable output (JSON).")));
+    const QString json = QStringLiteral("Machine-readable output (JSON).");
+    m_parser.addOption(QCommandLineOption(QStringLiteral("json"), json));
+    m_options.push_back({{QStringLiteral("json")}, {}, json});
 }
 
 void CommandLine::addOption(const QStringList &names,
@@ -31,10 +34,19 @@ void CommandLine::addOption(const QStringList &names,
 {
     QCommandLineOption option(names, description, valueName, defaultValue);
     m_parser.addOption(option);
+    m_options.push_back({names, valueName, description});
 }
 
 bool CommandLine::parse(const QStringList &arguments)
 {
+    if (arguments == QStringList{QStringLiteral("--help-roff")}) {
+        std::fputs(ManPage::commandSection(
+                           m_command, m_synopsis, m_parser.applicationDescription(), m_options)
+                           .toUtf8()
+                           .constData(),
+                   stdout);
+        return false;
+    }
     QStringList all = arguments;
     all.prepend(m_command);
     all.prepend(QStringLiteral("chronoscope-cli"));

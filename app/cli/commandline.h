@@ -1,5 +1,7 @@
 #pragma once
 
+#include "manpage.h"
+
 #include <QCommandLineParser>
 #include <QStringList>
 
@@ -22,7 +24,7 @@ public:
                    const QString &defaultValue = {});
 
     /// Parses the arguments after the command name. Returns false when --help was given (the
-    /// help is printed then).
+    /// help is printed then), or --help-roff (the command's section of the manual page).
     bool parse(const QStringList &arguments);
 
     bool json() const { return m_parser.isSet(QStringLiteral("json")); }
@@ -38,6 +40,7 @@ private:
     QString m_command;
     QString m_synopsis;
     QCommandLineParser m_parser;
+    std::vector<ManPage::Option> m_options; // for the manual page, in --help's order
 };
 
 std::string toStd(const QString &s);

@@ -23,7 +23,7 @@ const std::vector<Command> &commands()
             {"model",
              "LOG           store the JavaScript model the log replays with, or show it",
              runModel},
-            {"verify", "LOG           replay twice and check that the states agree", runVerify},
+            {"verify", "LOG           check the log is whole and its replays agree", runVerify},
             {"break",
              "LOG           add, list, enable, disable or delete breakpoints saved in the log",
              runBreak},

@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "error.h"
+#include "manpage.h"
 #include "output.h"
 
 #include <QCoreApplication>
@@ -47,6 +48,10 @@ int main(int argc, char *argv[])
         || args.first() == QLatin1String("-h") || args.first() == QLatin1String("help")) {
         printUsage();
         return args.isEmpty() ? 2 : 0;
+    }
+    if (args.first() == QLatin1String("--help-roff")) { // the manual page, for the build
+        Cli::ManPage::printPage();
+        return 0;
     }
     if (args.first() == QLatin1String("--version")) {
         Cli::printOut("chronoscope-cli " CHRONOSCOPE_VERSION);

@@ -13,10 +13,20 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <cstring>
 
 int main(int argc, char *argv[])
 {
+    // Answered before the window system is needed, so that it works without a display.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("chronoscope %s\n", CHRONOSCOPE_VERSION);
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
+    // The window's id on the desktop is its launcher's (the .desktop file's name).
+    QGuiApplication::setDesktopFileName(QStringLiteral(CHRONOSCOPE_APP_ID));
     QApplication::setApplicationName(QStringLiteral("Chronoscope"));
     QApplication::setOrganizationName(QStringLiteral("Chronoscope"));
     QApplication::setApplicationVersion(QStringLiteral(CHRONOSCOPE_VERSION));
