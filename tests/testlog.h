@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.h"
 #include "eventlog.h"
 #include "exporter.h"
 
@@ -8,6 +9,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -42,6 +44,17 @@ inline QByteArray fileHash(const std::string &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+/// What `work` threw as Error, or "" when it threw nothing.
+inline std::string failureOf(const std::function<void()> &work)
+{
+    try {
+        work();
+    } catch (const Error &e) {
+        return e.what();
+    }
+    return {};
 }
 
 /// The whole log as canonical JSON Lines: what "the log is exactly as it was" compares.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
@@ -58,6 +59,28 @@ inline QString copyOfBundledShop(const QTemporaryDir &dir)
         qFatal("cannot copy the bundled sample");
     QFile::setPermissions(log, QFile::ReadOwner | QFile::WriteOwner);
     return log;
+}
+
+/// A file's SHA-256: what "the file is exactly as it was" compares.
+inline QByteArray hashOf(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+/// The whole log as canonical JSON Lines, as `export` writes it.
+inline QString exported(const QString &log)
+{
+    return cli({QStringLiteral("export"), log}).out;
+}
+
+inline void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
 }
 
 /// A command's --json output, parsed; a test failure when it does not exit with `exitCode`.

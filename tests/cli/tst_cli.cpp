@@ -18,30 +18,10 @@ using namespace Chronoscope::Test;
 
 namespace {
 
-QByteArray hashOf(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
 QJsonObject infoOf(const QString &log)
 {
     const Result r = cli({QStringLiteral("info"), log, QStringLiteral("--json")});
     return QJsonDocument::fromJson(r.out.toUtf8()).object();
-}
-
-QString exported(const QString &log)
-{
-    return cli({QStringLiteral("export"), log}).out;
-}
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(content);
 }
 
 } // namespace

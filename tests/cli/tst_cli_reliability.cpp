@@ -18,26 +18,6 @@ using namespace Chronoscope::Test;
 
 namespace {
 
-QByteArray hashOf(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
-QString exported(const QString &log)
-{
-    return cli({QStringLiteral("export"), log}).out;
-}
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(content);
-}
-
 QByteArray readFile(const QString &path)
 {
     QFile file(path);

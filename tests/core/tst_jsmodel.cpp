@@ -13,6 +13,7 @@
 
 using namespace Chronoscope;
 using nlohmann::json;
+using Test::failureOf;
 using Test::pathIn;
 
 namespace {
@@ -35,16 +36,6 @@ Event makeEvent(int64_t seq,
     e.metadata = metadata;
     e.schemaVersion = schemaVersion;
     return e;
-}
-
-std::string failureOf(const std::function<void()> &work)
-{
-    try {
-        work();
-    } catch (const Error &e) {
-        return e.what();
-    }
-    return {};
 }
 
 std::string shopModelSource()

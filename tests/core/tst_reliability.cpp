@@ -23,19 +23,10 @@
 #include <unistd.h>
 
 using namespace Chronoscope;
+using Test::failureOf;
 using Test::pathIn;
 
 namespace {
-
-std::string failureOf(const std::function<void()> &work)
-{
-    try {
-        work();
-    } catch (const Error &e) {
-        return e.what();
-    }
-    return {};
-}
 
 Event makeEvent(int64_t seq, const std::string &stream, const std::string &type)
 {
