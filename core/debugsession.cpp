@@ -16,11 +16,15 @@ DebugSession::DebugSession(QObject *parent)
     connect(m_worker,
             &ReplayWorker::opened,
             this,
-            [this](qint64 head, const QString &model, const QString &error) {
+            [this](qint64 head,
+                   const QString &model,
+                   const QString &error,
+                   const QString &warning) {
                 if (--m_opening > 0)
                     return; // a newer open() follows: only its answer counts
                 m_head = error.isEmpty() ? head : -1;
                 m_modelName = model;
+                m_openWarning = warning;
                 emit opened(error);
             });
     connect(m_worker, &ReplayWorker::updated, this, &DebugSession::receive);

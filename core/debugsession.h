@@ -32,6 +32,8 @@ public:
     bool isOpen() const { return m_head >= 0; }
     int64_t head() const { return m_head; }
     QString modelName() const { return m_modelName; }
+    /// What opening the log found wrong without refusing it (missing triggers), or empty.
+    QString openWarning() const { return m_openWarning; }
 
     /// The newest position asked for, and the last one answered.
     int64_t requestedPosition() const { return m_requested; }
@@ -81,6 +83,7 @@ private:
     int64_t m_requested = 0;
     int64_t m_head = -1;
     QString m_modelName;
+    QString m_openWarning;
     QString m_history = QStringLiteral("main");
     int m_opening = 0; // open() calls the worker has not answered yet
     bool m_running = false;

@@ -170,6 +170,8 @@ EventLog::EventLog(const std::string &path, OpenMode mode)
     // Whoever opens a log learns that its events are no longer protected (once per process and
     // log: a command opens a log several times); `verify` says more.
     const auto problems = Schema::triggerProblems(*m_db);
+    for (const std::string &problem : problems)
+        m_openWarnings.push_back(problem + ": recorded events are not protected");
     static std::mutex warnedMutex;
     static std::set<std::string> warned;
     std::lock_guard lock(warnedMutex);

@@ -31,6 +31,9 @@ public:
     const std::string &path() const { return m_db->path(); }
     Sql::Database &database() { return *m_db; }
     int schemaVersion() const { return m_schemaVersion; }
+    /// What opening found wrong with the file that does not stop it from being read: the
+    /// triggers that protect the recorded events missing or altered (`verify` says more).
+    const std::vector<std::string> &openWarnings() const { return m_openWarnings; }
 
     /// The number of events on main, which is also the seq of the last one.
     int64_t eventCount();
@@ -66,6 +69,7 @@ private:
 
     std::unique_ptr<Sql::Database> m_db;
     int m_schemaVersion = 0;
+    std::vector<std::string> m_openWarnings;
 };
 
 /// Reads an event row selected with EventLog's column list into `event`.

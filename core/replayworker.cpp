@@ -65,7 +65,13 @@ void ReplayWorker::open(const QString &path, const QString &history)
             m_readSide = std::make_unique<ReadSide>(*m_log, js->projectionTypes());
         m_engine = std::make_unique<ExpressionEngine>();
         m_watchList = std::make_unique<WatchList>(*m_engine);
-        emit opened(m_history->length(), QString::fromStdString(m_model->name()), {});
+        QStringList warnings;
+        for (const std::string &warning : m_log->openWarnings())
+            warnings << QString::fromStdString(warning);
+        emit opened(m_history->length(),
+                    QString::fromStdString(m_model->name()),
+                    {},
+                    warnings.join(QStringLiteral("; ")));
     } catch (const Error &e) {
         m_readSide.reset();
         m_replayer.reset();
@@ -73,7 +79,7 @@ void ReplayWorker::open(const QString &path, const QString &history)
         m_model.reset();
         m_history.reset();
         m_log.reset();
-        emit opened(0, {}, QString::fromUtf8(e.what()));
+        emit opened(0, {}, QString::fromUtf8(e.what()), {});
     }
 }
 

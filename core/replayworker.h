@@ -62,7 +62,9 @@ public slots:
     void blame(const QString &pointer, qint64 upTo);
 
 signals:
-    void opened(qint64 head, const QString &modelName, const QString &error);
+    /// `warning`: what is wrong with the log that does not stop it from opening, or empty.
+    void
+    opened(qint64 head, const QString &modelName, const QString &error, const QString &warning);
     void updated(const Chronoscope::SessionUpdate &update);
     void failed(quint64 generation, const QString &message);
     void busy(bool running);

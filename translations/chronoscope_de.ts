@@ -1178,6 +1178,10 @@
         <source>replaying… %1%</source>
         <translation>spielt nach … %1 %</translation>
     </message>
+    <message>
+        <source>Warning: this log was changed outside Chronoscope (%1); run chronoscope-cli verify</source>
+        <translation>Warnung: Dieses Protokoll wurde außerhalb von Chronoscope verändert (%1); führen Sie chronoscope-cli verify aus</translation>
+    </message>
 </context>
 <context>
     <name>Chronoscope::ProjectionTableModel</name>

@@ -158,6 +158,10 @@ MainWindow::MainWindow(QWidget *parent)
         if (!error.isEmpty()) {
             m_lastMessage = error;
         } else {
+            if (!m_session->openWarning().isEmpty())
+                m_lastMessage = tr("Warning: this log was changed outside Chronoscope (%1); run "
+                                   "chronoscope-cli verify")
+                                        .arg(m_session->openWarning());
             // The first frame first: the timeline's density (a pass over the log) comes after.
             m_session->seek(std::max<int64_t>(m_followPosition, 0));
             if (m_followPosition < 0)

@@ -7,6 +7,7 @@
 #include "jsontreemodel.h"
 #include "mainwindow.h"
 #include "samplelog.h"
+#include "sqlite.h"
 #include "stateinspector.h"
 #include "testlog.h"
 #include "watchespanel.h"
@@ -23,6 +24,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTranslator>
@@ -75,6 +77,25 @@ private slots:
         const QImage shot = window.grab().toImage();
         QVERIFY(!shot.isNull());
         QVERIFY(shot.width() > 400);
+    }
+
+    void saysWhenALogWasChangedOutsideChronoscope()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("tampered.chronolog"));
+        QVERIFY(QFile::copy(SampleLog::path(), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        {
+            Sql::Database raw(path.toStdString(), Sql::Database::Mode::ReadWrite);
+            raw.exec("DROP TRIGGER events_immutable_delete");
+        }
+        MainWindow window;
+        QCOMPARE(window.openLog(path), QString());
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
+        QTRY_VERIFY2(statusText(window).contains(QStringLiteral("changed outside Chronoscope")),
+                     qPrintable(statusText(window)));
+        QVERIFY(statusText(window).contains(QStringLiteral("events_immutable_delete is missing")));
     }
 
     void stepsWithTheDebuggerKeys()
