@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     EventFileReader reader;
     size_t items = 0;
     try {
-        reader.readText("fuzz.jsonl", text, format, [&](ParsedItem &&item) {
+        reader.readText("fuzz.jsonl", text, format, [&](ParsedItem &&) {
             ++items;
             return items < 10000;
         });
