@@ -28,6 +28,10 @@ uint64_t residentBytes()
 }
 
 constexpr auto kTick = std::chrono::milliseconds(5);
+// An interrupted call that still grows is given this long and this much more before the process
+// ends: one native step (a string concatenation) may allocate a lot at once and then stop.
+constexpr auto kLastResortGrace = std::chrono::milliseconds(500);
+constexpr uint64_t kLastResortMargin = uint64_t(512) << 20;
 
 } // namespace
 
@@ -97,7 +101,8 @@ void JsWatchdog::watch()
                 firedAt = nowNs();
                 m_engine.setInterrupted(true); // thread-safe by Qt's contract
             }
-        } else if (grown > 2 * m_heapLimit) {
+        } else if (grown > 2 * m_heapLimit + kLastResortMargin
+                   && nowNs() - firedAt > std::chrono::nanoseconds(kLastResortGrace).count()) {
             // Interrupted, and still allocating: a native built-in that does not stop.
             std::fprintf(stderr,
                          "chronoscope: %s used more than %llu MB of memory and could not be "

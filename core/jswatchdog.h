@@ -19,9 +19,10 @@ namespace Chronoscope {
 ///
 /// QJSEngine has no heap limit of its own, so the heap is measured as the process's resident
 /// size, against its size when the watchdog first saw the call. Native built-ins do not check
-/// for interruption (a huge `Array.prototype.fill` runs on inside the engine): when a call goes
-/// on growing past twice the limit after it was interrupted, the watchdog ends the process with
-/// a message on stderr naming the call — the one way left not to take the machine down.
+/// for interruption (a huge `Array.prototype.fill` runs on inside the engine): when a call is
+/// still running half a second after it was interrupted and has grown past twice the limit and
+/// 512 MB more, the watchdog ends the process with a message on stderr naming the call — the one
+/// way left not to take the machine down.
 class JsWatchdog
 {
 public:
