@@ -1,8 +1,8 @@
 #pragma once
 
-#include "eventlog.h"
-#include "jsmodel.h"
-#include "modelstore.h"
+#include "log/eventlog.h"
+#include "log/modelstore.h"
+#include "replay/jsmodel.h"
 
 #include <QFile>
 #include <QTemporaryDir>

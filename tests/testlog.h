@@ -1,8 +1,8 @@
 #pragma once
 
-#include "error.h"
-#include "eventlog.h"
-#include "exporter.h"
+#include "base/error.h"
+#include "io/exporter.h"
+#include "log/eventlog.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "breakpoint.h"
+#include "base/breakpoint.h"
 
 #include <QWidget>
 

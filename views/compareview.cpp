@@ -1,7 +1,7 @@
 #include "compareview.h"
 
-#include "comparison.h"
 #include "eventalignmentmodel.h"
+#include "history/comparison.h"
 #include "jsontreemodel.h"
 
 #include <QFileDialog>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "historydiff.h"
+#include "history/historydiff.h"
 
 #include <QAbstractTableModel>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "eventchain.h"
+#include "debug/eventchain.h"
 #include "graphlayout.h"
 
 #include <QGraphicsView>

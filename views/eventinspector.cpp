@@ -1,9 +1,9 @@
 #include "eventinspector.h"
+#include "base/eventjson.h"
 
-#include "exporter.h"
+#include "base/timestamp.h"
 #include "jsonhighlighter.h"
 #include "jsontreemodel.h"
-#include "timestamp.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -172,7 +172,7 @@ void EventInspector::show(const Details &details)
                     .arg(html(Timestamp::format(e.recordedAt)),
                          e.source ? QStringLiteral(" · ") + html(*e.source) : QString()));
     std::string canonical;
-    Exporter::appendCanonical(canonical, e);
+    EventJson::append(canonical, e);
     m_fields->setJson(nlohmann::json::parse(canonical, nullptr, false));
     m_fieldsView->expandToDepth(0);
     m_fieldsView->resizeColumnToContents(JsonTreeModel::Key);

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "causality.h"
-#include "event.h"
-#include "model.h"
+#include "base/event.h"
+#include "debug/causality.h"
+#include "replay/model.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 #include "eventtablemodel.h"
 
-#include "eventlog.h"
-#include "history.h"
+#include "log/eventlog.h"
+#include "log/history.h"
 
 #include <QBrush>
 #include <QColor>

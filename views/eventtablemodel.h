@@ -1,6 +1,6 @@
 #pragma once
 
-#include "eventfilter.h"
+#include "base/eventfilter.h"
 
 #include <QAbstractTableModel>
 #include <QIcon>

@@ -1,6 +1,6 @@
 #include "graphlayout.h"
 
-#include "eventchain.h"
+#include "debug/eventchain.h"
 
 #include <gvc.h>
 

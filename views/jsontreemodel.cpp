@@ -1,6 +1,6 @@
 #include "jsontreemodel.h"
 
-#include "jsonpointer.h"
+#include "base/jsonpointer.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "state.h"
+#include "replay/state.h"
 
 #include <QAbstractItemModel>
 #include <QColor>

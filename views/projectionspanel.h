@@ -1,7 +1,7 @@
 #pragma once
 
-#include "readside.h"
-#include "state.h"
+#include "debug/readside.h"
+#include "replay/state.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "readside.h"
+#include "debug/readside.h"
 
 #include <QAbstractTableModel>
 

@@ -1,9 +1,9 @@
 #include "stateinspector.h"
 
-#include "error.h"
-#include "jsonpointer.h"
+#include "base/error.h"
+#include "base/jsonpointer.h"
+#include "debug/statesearch.h"
 #include "jsontreemodel.h"
-#include "statesearch.h"
 
 #include <QAction>
 #include <QApplication>

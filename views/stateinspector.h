@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sessionupdate.h"
+#include "session/sessionupdate.h"
 
 #include <QWidget>
 

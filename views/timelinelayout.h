@@ -1,6 +1,6 @@
 #pragma once
 
-#include "timelinedata.h"
+#include "debug/timelinedata.h"
 #include "timelinegeometry.h"
 
 #include <vector>

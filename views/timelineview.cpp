@@ -1,6 +1,6 @@
 #include "timelineview.h"
 
-#include "timestamp.h"
+#include "base/timestamp.h"
 
 #include <QDateTime>
 #include <QKeyEvent>

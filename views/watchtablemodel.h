@@ -1,6 +1,6 @@
 #pragma once
 
-#include "watchlist.h"
+#include "debug/watchlist.h"
 
 #include <QAbstractTableModel>
 #include <QStringList>

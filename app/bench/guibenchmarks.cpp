@@ -1,11 +1,11 @@
 #include "guibenchmarks.h"
 
-#include "debugsession.h"
-#include "eventlog.h"
+#include "debug/timelinedata.h"
+#include "log/eventlog.h"
 #include "mainwindow.h"
 #include "measure.h"
-#include "shopsample.h"
-#include "timelinedata.h"
+#include "samples/shopsample.h"
+#include "session/debugsession.h"
 #include "timelineview.h"
 
 #include <QApplication>

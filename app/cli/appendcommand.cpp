@@ -1,10 +1,11 @@
+#include "base/error.h"
+#include "base/eventcheck.h"
+#include "base/eventjson.h"
+#include "base/jsonproblem.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventcheck.h"
-#include "eventlog.h"
-#include "exporter.h"
-#include "jsonproblem.h"
+#include "io/exporter.h"
+#include "log/eventlog.h"
 #include "output.h"
 
 #include <QUuid>
@@ -116,7 +117,7 @@ int runAppend(const QStringList &arguments)
     const Event stored = log.append(std::move(e), expected);
     if (cl.json()) {
         std::string line;
-        Exporter::appendCanonical(line, stored);
+        EventJson::append(line, stored);
         printOut(line);
     } else {
         printOut("appended seq " + std::to_string(stored.seq) + ": " + stored.stream

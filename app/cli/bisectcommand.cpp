@@ -1,11 +1,11 @@
-#include "bisect.h"
+#include "base/error.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventlog.h"
+#include "debug/bisect.h"
+#include "history/revision.h"
+#include "log/eventlog.h"
 #include "output.h"
 #include "replaysetup.h"
-#include "revision.h"
 
 namespace Chronoscope::Cli {
 

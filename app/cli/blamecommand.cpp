@@ -1,11 +1,11 @@
-#include "blame.h"
+#include "base/error.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventlog.h"
+#include "debug/blame.h"
+#include "history/revision.h"
+#include "log/eventlog.h"
 #include "output.h"
 #include "replaysetup.h"
-#include "revision.h"
 
 namespace Chronoscope::Cli {
 

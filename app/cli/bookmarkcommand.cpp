@@ -1,8 +1,8 @@
-#include "bookmarkstore.h"
+#include "base/error.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventlog.h"
+#include "log/bookmarkstore.h"
+#include "log/eventlog.h"
 #include "output.h"
 
 namespace Chronoscope::Cli {

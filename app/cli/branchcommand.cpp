@@ -1,13 +1,13 @@
-#include "brancheditor.h"
-#include "branchhistory.h"
-#include "branchstore.h"
+#include "base/error.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventlog.h"
+#include "history/brancheditor.h"
+#include "history/branchhistory.h"
+#include "history/revision.h"
+#include "log/branchstore.h"
+#include "log/eventlog.h"
 #include "modelloader.h"
 #include "output.h"
-#include "revision.h"
 
 namespace Chronoscope::Cli {
 

@@ -1,9 +1,9 @@
-#include "breakpointstore.h"
+#include "base/error.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventlog.h"
-#include "expressionengine.h"
+#include "debug/expressionengine.h"
+#include "log/breakpointstore.h"
+#include "log/eventlog.h"
 #include "output.h"
 
 namespace Chronoscope::Cli {

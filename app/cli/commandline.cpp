@@ -1,6 +1,6 @@
 #include "commandline.h"
 
-#include "error.h"
+#include "base/error.h"
 #include "output.h"
 
 #include <cstdio>

@@ -1,9 +1,9 @@
+#include "base/error.h"
 #include "commandline.h"
 #include "commands.h"
-#include "comparison.h"
-#include "error.h"
-#include "eventlog.h"
-#include "historydiff.h"
+#include "history/comparison.h"
+#include "history/historydiff.h"
+#include "log/eventlog.h"
 #include "output.h"
 #include "replaysetup.h"
 

@@ -1,13 +1,14 @@
-#include "branchhistory.h"
+#include "base/error.h"
+#include "base/eventjson.h"
 #include "commandline.h"
 #include "commands.h"
-#include "corrections.h"
-#include "error.h"
-#include "eventlog.h"
-#include "exporter.h"
+#include "history/branchhistory.h"
+#include "history/revision.h"
+#include "io/exporter.h"
+#include "log/corrections.h"
+#include "log/eventlog.h"
+#include "log/searchindex.h"
 #include "output.h"
-#include "revision.h"
-#include "searchindex.h"
 
 #include <sqlite3.h>
 
@@ -37,7 +38,7 @@ int listBranchEvents(EventLog &log, const Revision &revision, const CommandLine 
         if (!matches(stream, e.stream) || !matches(type, e.type) || !matches(source, e.source))
             return true;
         if (cl.json())
-            Exporter::appendCanonical(text, e);
+            EventJson::append(text, e);
         else
             text += eventLine(e);
         text += '\n';

@@ -1,12 +1,12 @@
-#include "branchhistory.h"
+#include "base/error.h"
+#include "base/outputfile.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventlog.h"
-#include "exporter.h"
+#include "history/branchhistory.h"
+#include "history/revision.h"
+#include "io/exporter.h"
+#include "log/eventlog.h"
 #include "output.h"
-#include "outputfile.h"
-#include "revision.h"
 
 #include <cstdio>
 

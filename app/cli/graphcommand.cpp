@@ -1,13 +1,13 @@
+#include "base/error.h"
+#include "base/outputfile.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventchain.h"
-#include "eventlog.h"
-#include "jsmodel.h"
+#include "debug/eventchain.h"
+#include "log/eventlog.h"
+#include "log/modelstore.h"
 #include "modelloader.h"
-#include "modelstore.h"
 #include "output.h"
-#include "outputfile.h"
+#include "replay/jsmodel.h"
 
 namespace Chronoscope::Cli {
 

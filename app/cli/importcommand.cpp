@@ -1,8 +1,8 @@
+#include "base/error.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventlog.h"
-#include "importer.h"
+#include "io/importer.h"
+#include "log/eventlog.h"
 #include "output.h"
 
 #include <filesystem>

@@ -1,8 +1,8 @@
 #include "commandline.h"
 #include "commands.h"
-#include "eventlog.h"
-#include "logsummary.h"
-#include "modelstore.h"
+#include "log/eventlog.h"
+#include "log/logsummary.h"
+#include "log/modelstore.h"
 #include "output.h"
 
 namespace Chronoscope::Cli {

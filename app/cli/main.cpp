@@ -1,5 +1,5 @@
+#include "base/error.h"
 #include "commands.h"
-#include "error.h"
 #include "manpage.h"
 #include "output.h"
 

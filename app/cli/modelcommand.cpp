@@ -1,10 +1,11 @@
+#include "base/error.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventlog.h"
+#include "log/eventlog.h"
+#include "log/modelstore.h"
 #include "modelloader.h"
-#include "modelstore.h"
 #include "output.h"
+#include "replay/logmodel.h"
 
 namespace Chronoscope::Cli {
 
@@ -24,7 +25,7 @@ int runModel(const QStringList &arguments)
         if (args.size() != 3)
             throw Error::input("usage: chronoscope-cli model LOG set FILE.js");
         const std::string file = toStd(args[2]);
-        const StoredModel stored = ModelStore::set(log, readModelSource(file), file);
+        const StoredModel stored = LogModel::set(log, readModelSource(file), file);
         if (cl.json())
             printJson({{"name", stored.name}, {"hash", stored.hash}});
         else

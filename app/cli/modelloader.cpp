@@ -1,9 +1,10 @@
 #include "modelloader.h"
 
-#include "error.h"
-#include "eventlog.h"
-#include "jsmodel.h"
-#include "modelstore.h"
+#include "base/error.h"
+#include "log/eventlog.h"
+#include "log/modelstore.h"
+#include "replay/jsmodel.h"
+#include "replay/logmodel.h"
 
 #include <fstream>
 #include <sstream>
@@ -25,7 +26,7 @@ std::unique_ptr<Model> loadModel(EventLog &log, const std::optional<std::string>
     if (file) {
         return std::make_unique<JsModel>(readModelSource(*file), *file);
     }
-    return ModelStore::load(log);
+    return LogModel::load(log);
 }
 
 } // namespace Chronoscope::Cli

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model.h"
-#include "snapshotstore.h"
+#include "log/snapshotstore.h"
+#include "replay/model.h"
 
 #include <memory>
 #include <optional>

@@ -1,6 +1,6 @@
 #include "output.h"
 
-#include "timestamp.h"
+#include "base/timestamp.h"
 
 #include <cstdio>
 

@@ -1,10 +1,10 @@
+#include "base/error.h"
+#include "base/timestamp.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventlog.h"
-#include "eventrates.h"
+#include "debug/eventrates.h"
+#include "log/eventlog.h"
 #include "output.h"
-#include "timestamp.h"
 
 #include <cmath>
 

@@ -1,11 +1,11 @@
 #include "replaysetup.h"
 
-#include "branchhistory.h"
+#include "base/error.h"
 #include "commandline.h"
-#include "error.h"
-#include "jsmodel.h"
+#include "history/branchhistory.h"
+#include "history/revision.h"
 #include "modelloader.h"
-#include "revision.h"
+#include "replay/jsmodel.h"
 
 namespace Chronoscope::Cli {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "history.h"
-#include "model.h"
-#include "replayer.h"
-#include "snapshotstore.h"
+#include "log/history.h"
+#include "log/snapshotstore.h"
+#include "replay/model.h"
+#include "replay/replayer.h"
 
 #include <memory>
 #include <set>

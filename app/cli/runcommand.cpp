@@ -1,12 +1,12 @@
-#include "breakpointrunner.h"
-#include "breakpointstore.h"
+#include "base/error.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventlog.h"
+#include "debug/breakpointrunner.h"
+#include "history/revision.h"
+#include "log/breakpointstore.h"
+#include "log/eventlog.h"
 #include "output.h"
 #include "replaysetup.h"
-#include "revision.h"
 
 namespace Chronoscope::Cli {
 

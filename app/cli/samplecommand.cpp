@@ -1,9 +1,9 @@
+#include "base/error.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventlog.h"
+#include "log/eventlog.h"
 #include "output.h"
-#include "shopsample.h"
+#include "samples/shopsample.h"
 
 namespace Chronoscope::Cli {
 

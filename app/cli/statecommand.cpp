@@ -1,14 +1,14 @@
+#include "base/error.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventlog.h"
+#include "debug/statesearch.h"
+#include "history/revision.h"
+#include "log/eventlog.h"
+#include "log/snapshotstore.h"
 #include "modelloader.h"
 #include "output.h"
-#include "replayer.h"
+#include "replay/replayer.h"
 #include "replaysetup.h"
-#include "revision.h"
-#include "snapshotstore.h"
-#include "statesearch.h"
 
 #include <QStringList>
 

@@ -1,12 +1,12 @@
+#include "base/error.h"
 #include "commandline.h"
 #include "commands.h"
-#include "error.h"
-#include "eventlog.h"
-#include "logintegrity.h"
+#include "log/eventlog.h"
+#include "log/logintegrity.h"
+#include "log/snapshotstore.h"
 #include "modelloader.h"
 #include "output.h"
-#include "replayer.h"
-#include "snapshotstore.h"
+#include "replay/replayer.h"
 
 namespace Chronoscope::Cli {
 

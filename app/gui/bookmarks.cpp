@@ -1,7 +1,7 @@
 #include "bookmarks.h"
 
-#include "bookmarkstore.h"
-#include "eventlog.h"
+#include "log/bookmarkstore.h"
+#include "log/eventlog.h"
 #include "timelineview.h"
 
 #include <QInputDialog>

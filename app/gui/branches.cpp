@@ -1,15 +1,15 @@
 #include "branches.h"
 
 #include "background.h"
-#include "branchhistory.h"
+#include "base/error.h"
 #include "branchpanel.h"
-#include "branchstore.h"
 #include "branchtreemodel.h"
 #include "branchundocommand.h"
-#include "error.h"
-#include "eventlog.h"
+#include "history/branchhistory.h"
+#include "history/merger.h"
 #include "jsoneventdialog.h"
-#include "merger.h"
+#include "log/branchstore.h"
+#include "log/eventlog.h"
 
 #include <QFile>
 #include <QFileDialog>

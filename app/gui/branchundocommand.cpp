@@ -1,6 +1,6 @@
 #include "branchundocommand.h"
 
-#include "error.h"
+#include "base/error.h"
 
 namespace Chronoscope {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "brancheditor.h"
+#include "history/brancheditor.h"
 
 #include <QUndoCommand>
 

@@ -1,12 +1,12 @@
 #include "breakpointsandwatches.h"
 
+#include "base/error.h"
 #include "breakpointspanel.h"
-#include "breakpointstore.h"
 #include "breakpointtablemodel.h"
-#include "debugsession.h"
-#include "error.h"
-#include "eventlog.h"
-#include "expressionengine.h"
+#include "debug/expressionengine.h"
+#include "log/breakpointstore.h"
+#include "log/eventlog.h"
+#include "session/debugsession.h"
 #include "watchespanel.h"
 #include "watchtablemodel.h"
 

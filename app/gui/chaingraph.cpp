@@ -1,16 +1,16 @@
 #include "chaingraph.h"
 
 #include "background.h"
-#include "causality.h"
-#include "error.h"
-#include "eventchain.h"
+#include "base/error.h"
+#include "base/outputfile.h"
+#include "debug/causality.h"
+#include "debug/eventchain.h"
 #include "eventchainpanel.h"
 #include "eventchainview.h"
-#include "eventlog.h"
 #include "graphlayout.h"
-#include "jsmodel.h"
-#include "modelstore.h"
-#include "outputfile.h"
+#include "log/eventlog.h"
+#include "log/modelstore.h"
+#include "replay/jsmodel.h"
 
 #include <QFileInfo>
 

@@ -1,10 +1,10 @@
 #include "comparer.h"
 
 #include "background.h"
+#include "base/error.h"
+#include "base/outputfile.h"
 #include "compareview.h"
-#include "comparison.h"
-#include "error.h"
-#include "outputfile.h"
+#include "history/comparison.h"
 
 #include <QLineEdit>
 

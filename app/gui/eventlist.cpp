@@ -1,9 +1,9 @@
 #include "eventlist.h"
 
-#include "error.h"
-#include "eventlog.h"
+#include "base/error.h"
 #include "eventtablemodel.h"
-#include "searchindex.h"
+#include "log/eventlog.h"
+#include "log/searchindex.h"
 
 #include <QApplication>
 #include <QHBoxLayout>

@@ -7,7 +7,7 @@
 #include "compareview.h"
 #include "eventchainpanel.h"
 #include "projectionspanel.h"
-#include "sessionupdate.h"
+#include "session/sessionupdate.h"
 
 namespace Chronoscope {
 

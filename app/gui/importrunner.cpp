@@ -1,8 +1,8 @@
 #include "importrunner.h"
 
-#include "error.h"
-#include "eventlog.h"
-#include "importer.h"
+#include "base/error.h"
+#include "io/importer.h"
+#include "log/eventlog.h"
 
 #include <QFile>
 

@@ -1,6 +1,6 @@
-#include "debugsession.h"
 #include "mainwindow.h"
 #include "samplelog.h"
+#include "session/debugsession.h"
 #include "theme.h"
 
 #include <QApplication>

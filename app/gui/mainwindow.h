@@ -1,8 +1,8 @@
 #pragma once
 
-#include "breakpoint.h"
-#include "event.h"
-#include "timelinedata.h"
+#include "base/breakpoint.h"
+#include "base/event.h"
+#include "debug/timelinedata.h"
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,14 +1,14 @@
-#include "bookmarkstore.h"
-#include "breakpointrunner.h"
-#include "breakpointstore.h"
-#include "error.h"
-#include "eventlog.h"
-#include "expressionengine.h"
-#include "replayer.h"
+#include "base/error.h"
+#include "debug/breakpointrunner.h"
+#include "debug/expressionengine.h"
+#include "debug/watchlist.h"
+#include "log/bookmarkstore.h"
+#include "log/breakpointstore.h"
+#include "log/eventlog.h"
+#include "replay/replayer.h"
+#include "samples/shopsample.h"
 #include "shoplog.h"
-#include "shopsample.h"
 #include "testlog.h"
-#include "watchlist.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "error.h"
-#include "eventlog.h"
-#include "importer.h"
+#include "base/error.h"
+#include "io/importer.h"
+#include "log/eventlog.h"
 #include "testlog.h"
 
 #include <QDirIterator>

@@ -1,7 +1,7 @@
-#include "debugsession.h"
-#include "eventlog.h"
+#include "log/eventlog.h"
+#include "samples/shopsample.h"
+#include "session/debugsession.h"
 #include "shoplog.h"
-#include "shopsample.h"
 #include "testlog.h"
 
 #include <QSignalSpy>

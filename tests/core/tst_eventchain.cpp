@@ -1,6 +1,6 @@
-#include "eventchain.h"
-#include "eventlog.h"
-#include "logsummary.h"
+#include "debug/eventchain.h"
+#include "log/eventlog.h"
+#include "log/logsummary.h"
 #include "shoplog.h"
 #include "testlog.h"
 

@@ -1,7 +1,7 @@
-#include "error.h"
-#include "eventfilter.h"
-#include "eventlog.h"
-#include "schema.h"
+#include "base/error.h"
+#include "base/eventfilter.h"
+#include "log/eventlog.h"
+#include "log/schema.h"
 #include "testlog.h"
 
 #include <QTest>

@@ -1,7 +1,7 @@
-#include "error.h"
-#include "eventlog.h"
-#include "importer.h"
-#include "shopsample.h"
+#include "base/error.h"
+#include "io/importer.h"
+#include "log/eventlog.h"
+#include "samples/shopsample.h"
 #include "testlog.h"
 
 #include <QRegularExpression>

@@ -1,9 +1,9 @@
-#include "error.h"
-#include "eventlog.h"
-#include "jsmodel.h"
-#include "modelstore.h"
-#include "replayer.h"
-#include "shopsample.h"
+#include "base/error.h"
+#include "log/eventlog.h"
+#include "log/modelstore.h"
+#include "replay/jsmodel.h"
+#include "replay/replayer.h"
+#include "samples/shopsample.h"
 #include "testlog.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "persistentmap.h"
-#include "persistentvector.h"
-#include "state.h"
-#include "streamnames.h"
+#include "replay/persistentmap.h"
+#include "replay/persistentvector.h"
+#include "replay/state.h"
+#include "replay/streamnames.h"
 
 #include <QTest>
 

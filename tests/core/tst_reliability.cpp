@@ -1,16 +1,16 @@
 // The promises of the README's "Reliability" section that the core keeps: nothing lost, nothing
 // forged, nothing runaway. Each test names the hole it keeps closed.
-#include "error.h"
-#include "eventcheck.h"
-#include "eventlog.h"
-#include "expressionengine.h"
-#include "jsmodel.h"
-#include "jsonproblem.h"
-#include "logintegrity.h"
-#include "modelstore.h"
-#include "outputfile.h"
-#include "shopsample.h"
-#include "state.h"
+#include "base/error.h"
+#include "base/eventcheck.h"
+#include "base/jsonproblem.h"
+#include "base/outputfile.h"
+#include "debug/expressionengine.h"
+#include "log/eventlog.h"
+#include "log/logintegrity.h"
+#include "log/modelstore.h"
+#include "replay/jsmodel.h"
+#include "replay/state.h"
+#include "samples/shopsample.h"
 #include "testlog.h"
 
 #include <QDir>

@@ -1,17 +1,19 @@
-#include "brancheditor.h"
-#include "branchhistory.h"
-#include "error.h"
-#include "eventlog.h"
-#include "history.h"
-#include "jsmodel.h"
-#include "jsontext.h"
-#include "mainhistory.h"
-#include "modelstore.h"
-#include "readahead.h"
-#include "replayer.h"
-#include "revision.h"
-#include "shopsample.h"
-#include "snapshotstore.h"
+#include "base/contenthash.h"
+#include "base/error.h"
+#include "base/jsontext.h"
+#include "history/brancheditor.h"
+#include "history/branchhistory.h"
+#include "history/revision.h"
+#include "log/eventlog.h"
+#include "log/history.h"
+#include "log/mainhistory.h"
+#include "log/modelstore.h"
+#include "log/snapshotstore.h"
+#include "replay/jsmodel.h"
+#include "replay/logmodel.h"
+#include "replay/readahead.h"
+#include "replay/replayer.h"
+#include "samples/shopsample.h"
 #include "testlog.h"
 
 #include <QTest>
@@ -262,9 +264,9 @@ private slots:
             QVERIFY(second.state().toJson() != scratch.state().toJson()); // event 7 mattered
         }
         // Storing another model drops the states replayed with the old code.
-        ModelStore::set(log, "model = { name: 'other', reducers: {} };", "other.js");
+        LogModel::set(log, "model = { name: 'other', reducers: {} };", "other.js");
         QCOMPARE(SnapshotStore(log, GenericModel().hash()).lastSeq(), 0);
-        QCOMPARE(SnapshotStore(log, JsModel::hashOf(source)).lastSeq(), 0);
+        QCOMPARE(SnapshotStore(log, contentHash(source)).lastSeq(), 0);
     }
 
     void revisionsByTimeResolveToTheLastEventBefore()

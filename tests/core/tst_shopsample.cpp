@@ -1,9 +1,9 @@
-#include "error.h"
-#include "eventlog.h"
-#include "logsummary.h"
-#include "modelstore.h"
-#include "schema.h"
-#include "shopsample.h"
+#include "base/error.h"
+#include "log/eventlog.h"
+#include "log/logsummary.h"
+#include "log/modelstore.h"
+#include "log/schema.h"
+#include "samples/shopsample.h"
 #include "testlog.h"
 
 #include <QFile>

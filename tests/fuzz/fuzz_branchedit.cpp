@@ -1,8 +1,8 @@
 // The JSON of a branch's insert and replace (`branch insert --event JSON`, the window's event
 // dialog), applied to an event, and the one event rule on the result.
-#include "brancheditor.h"
-#include "error.h"
-#include "eventcheck.h"
+#include "base/error.h"
+#include "base/eventcheck.h"
+#include "history/brancheditor.h"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
 // The event file reader on any bytes: JSON Lines, a JSON array or CloudEvents, auto-detected
 // or forced by the first byte. Bad input becomes Rejected items, never a crash.
-#include "error.h"
-#include "eventfilereader.h"
+#include "base/error.h"
+#include "io/eventfilereader.h"
 
 #include <cstdint>
 #include <string_view>

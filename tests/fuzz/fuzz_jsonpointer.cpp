@@ -1,7 +1,7 @@
 // JSON Pointers into a state (`state --path`, blame, watches), and the token escaping.
-#include "error.h"
-#include "jsonpointer.h"
-#include "state.h"
+#include "base/error.h"
+#include "base/jsonpointer.h"
+#include "replay/state.h"
 
 #include <cstdint>
 #include <string>

@@ -1,8 +1,8 @@
 // The canonical and the CloudEvents mappers, and the one event rule, on any JSON object.
-#include "canonicalmapper.h"
-#include "cloudeventmapper.h"
-#include "eventcheck.h"
-#include "mappedevent.h"
+#include "base/eventcheck.h"
+#include "io/canonicalmapper.h"
+#include "io/cloudeventmapper.h"
+#include "io/mappedevent.h"
 
 #include <simdjson.h>
 

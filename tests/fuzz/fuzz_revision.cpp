@@ -1,6 +1,6 @@
 // The revision parser (main, main@120, fix@2018-02-01T00:00:00Z) on any text.
-#include "error.h"
-#include "revision.h"
+#include "base/error.h"
+#include "history/revision.h"
 
 #include <cstdint>
 #include <string>

@@ -1,6 +1,6 @@
-#include "eventlog.h"
 #include "eventtablemodel.h"
-#include "shopsample.h"
+#include "log/eventlog.h"
+#include "samples/shopsample.h"
 #include "testlog.h"
 
 #include <QAbstractItemModelTester>

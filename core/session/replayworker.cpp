@@ -1,0 +1,235 @@
+#include "session/replayworker.h"
+#include "base/eventjson.h"
+
+#include "base/error.h"
+#include "debug/blame.h"
+#include "debug/breakpointrunner.h"
+#include "debug/expressionengine.h"
+#include "history/branchhistory.h"
+#include "log/eventlog.h"
+#include "log/modelstore.h"
+#include "log/snapshotstore.h"
+#include "replay/jsmodel.h"
+
+namespace Chronoscope {
+
+ReplayWorker::ReplayWorker() = default;
+
+ReplayWorker::~ReplayWorker()
+{
+    // The replayer and the store use the model and the log: they go first.
+    m_readSide.reset();
+    m_replayer.reset();
+    m_store.reset();
+    m_watchList.reset();
+    m_engine.reset();
+    m_model.reset();
+    m_history.reset();
+    m_log.reset();
+}
+
+void ReplayWorker::post(Request request)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending = std::move(request);
+    }
+    m_cancel = true;
+    if (!m_scheduled.exchange(true))
+        QMetaObject::invokeMethod(this, &ReplayWorker::process, Qt::QueuedConnection);
+}
+
+void ReplayWorker::open(const QString &path, const QString &history)
+{
+    m_readSide.reset();
+    m_replayer.reset();
+    m_store.reset();
+    m_watchList.reset();
+    m_model.reset();
+    m_history.reset();
+    m_log.reset();
+    m_watchExpressions.clear();
+    try {
+        m_log = std::make_unique<EventLog>(path.toStdString(), EventLog::OpenMode::Existing);
+        m_history = BranchHistory::open(*m_log, history.toStdString());
+        m_model = BranchHistory::modelFor(*m_log, *m_history);
+        m_replayer = std::make_unique<Replayer>(*m_history, *m_model);
+        m_replayer->setProgress(
+                [this](int64_t done, int64_t total) { return reportProgress(done, total); });
+        if (m_history->isMain()) {
+            // Stored states are main's.
+            m_store = std::make_unique<SnapshotStore>(*m_log, m_model->hash());
+            m_replayer->useStore(m_store.get(), SnapshotStore::kInterval);
+        }
+        if (const auto *js = dynamic_cast<const JsModel *>(m_model.get()))
+            m_readSide = std::make_unique<ReadSide>(*m_log, js->projectionTypes());
+        m_engine = std::make_unique<ExpressionEngine>();
+        m_watchList = std::make_unique<WatchList>(*m_engine);
+        QStringList warnings;
+        for (const std::string &warning : m_log->openWarnings())
+            warnings << QString::fromStdString(warning);
+        emit opened(m_history->length(),
+                    QString::fromStdString(m_model->name()),
+                    {},
+                    warnings.join(QStringLiteral("; ")));
+    } catch (const Error &e) {
+        m_readSide.reset();
+        m_replayer.reset();
+        m_store.reset();
+        m_model.reset();
+        m_history.reset();
+        m_log.reset();
+        emit opened(0, {}, QString::fromUtf8(e.what()), {});
+    }
+}
+
+void ReplayWorker::process()
+{
+    m_scheduled = false;
+    std::optional<Request> request;
+    {
+        std::lock_guard lock(m_mutex);
+        request.swap(m_pending);
+    }
+    if (!request || !m_replayer)
+        return;
+    m_cancel = false;
+    try {
+        handle(*request);
+    } catch (const Error &e) {
+        emit failed(request->generation, QString::fromUtf8(e.what()));
+    }
+}
+
+bool ReplayWorker::reportProgress(int64_t done, int64_t total)
+{
+    if (m_cancel)
+        return false;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_progressReported >= std::chrono::milliseconds(100)) {
+        m_progressReported = now;
+        emit progress(done, total);
+    }
+    return true;
+}
+
+void ReplayWorker::loadTimeline(int lanes)
+{
+    if (!m_log)
+        return;
+    try {
+        auto data = std::make_shared<TimelineData>(
+                TimelineData::load(*m_log, static_cast<TimelineData::Lanes>(lanes)));
+        emit timelineLoaded(std::move(data));
+    } catch (const Error &e) {
+        emit failed(0, QString::fromUtf8(e.what()));
+    }
+}
+
+void ReplayWorker::blame(const QString &pointer, qint64 upTo)
+{
+    if (!m_log)
+        return;
+    try {
+        const auto changes
+                = m_history->isMain()
+                          ? Blame::history(*m_log, *m_model, pointer.toStdString(), upTo)
+                          : Blame::history(*m_history, *m_model, pointer.toStdString(), upTo);
+        m_model->stateReplaced(); // Blame replayed with the model: the replayer's views are gone
+        if (changes.empty()) {
+            emit blamed(
+                    pointer, 0, tr("No event up to %1 set anything at %2.").arg(upTo).arg(pointer));
+            return;
+        }
+        const Event &e = changes.back().event;
+        emit blamed(pointer,
+                    e.seq,
+                    tr("%1 was last changed by event %2 (%3 on %4).")
+                            .arg(pointer)
+                            .arg(e.seq)
+                            .arg(QString::fromStdString(e.type), QString::fromStdString(e.stream)));
+    } catch (const Error &e) {
+        m_model->stateReplaced();
+        emit blamed(pointer, 0, QString::fromUtf8(e.what()));
+    }
+}
+
+void ReplayWorker::updateWatches(const QStringList &expressions, SessionUpdate &update)
+{
+    if (expressions != m_watchExpressions) {
+        m_watchList = std::make_unique<WatchList>(*m_engine);
+        m_watchExpressions.clear();
+        for (const QString &expression : expressions) {
+            try {
+                m_watchList->add(expression.toStdString());
+                m_watchExpressions.append(expression);
+            } catch (const Error &) {
+                // Not JavaScript: the watches panel refuses it before it gets here.
+            }
+        }
+    }
+    const Event *event = update.step ? &update.step->event : nullptr;
+    m_watchList->update(event, update.state);
+    update.watches = m_watchList->watches();
+}
+
+void ReplayWorker::handle(const Request &request)
+{
+    SessionUpdate update;
+    update.generation = request.generation;
+    using Kind = Request::Kind;
+    int64_t target = request.target;
+    if (request.kind != Kind::Seek) {
+        emit busy(true);
+        BreakpointRunner runner(*m_log, *m_replayer, *m_engine);
+        try {
+            runner.setBreakpoints(request.breakpoints);
+            m_replayer->seek(std::clamp<int64_t>(target, 0, m_history->length()));
+            const auto hit = request.kind == Kind::RunForward ? runner.runForward(&m_cancel)
+                                                              : runner.runBackward(&m_cancel);
+            if (hit) {
+                update.ranToBreakpoint = true;
+                update.breakpointsHit = hit->breakpoints;
+            } else if (!m_cancel) {
+                update.message = request.kind == Kind::RunForward
+                                         ? "no breakpoint hit: ran to the end"
+                                         : "no breakpoint hit: ran back to the beginning";
+            }
+        } catch (...) {
+            emit busy(false);
+            throw;
+        }
+        emit busy(false);
+        if (m_cancel)
+            return; // a newer request replaced this one
+        target = m_replayer->position();
+    }
+    update.head = m_history->length();
+    target = std::clamp<int64_t>(target, 0, update.head);
+    if (target > 0) {
+        // The way there may be long (a first replay of a large log): it reports its progress
+        // and gives way to a newer request, which goes on from wherever this one stopped.
+        m_replayer->seek(target - 1);
+        if (m_replayer->position() != target - 1)
+            return;
+        update.step = m_replayer->explain(target);
+        if (auto *js = dynamic_cast<JsModel *>(m_model.get())) {
+            Event stored = update.step->event;
+            stored.result.reset();
+            std::string canonical;
+            EventJson::append(canonical, stored);
+            std::string upcast = js->upcastEvent(stored);
+            if (upcast != canonical)
+                update.upcastEvent = std::move(upcast);
+        }
+    } else
+        m_replayer->seek(0);
+    update.position = m_replayer->position();
+    update.state = m_replayer->state();
+    if (m_readSide)
+        update.readSide = m_readSide->at(*m_history, update.position);
+    updateWatches(request.watches, update);
+    emit updated(update);
+}
+
+} // namespace Chronoscope
