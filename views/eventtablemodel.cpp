@@ -169,13 +169,7 @@ const EventHeader *EventTableModel::header(int row) const
         auto read = [this, &page](int64_t from, int64_t to) {
             m_history->forEach(
                     from, to, EventFilter::Columns::WithoutResult, [&page](const Event &e) {
-                        page.push_back({e.seq,
-                                        e.stream,
-                                        e.streamVersion,
-                                        e.type,
-                                        e.source,
-                                        e.recordedAt,
-                                        e.processedAt});
+                        page.push_back(EventHeader::of(e));
                         return true;
                     });
         };

@@ -7,11 +7,13 @@
 #include "io/exporter.h"
 #include "io/importer.h"
 #include "log/eventlog.h"
+#include "log/eventrow.h"
 #include "log/eventwriter.h"
 #include "log/modelstore.h"
 #include "log/schema.h"
 #include "log/searchindex.h"
 #include "log/snapshotstore.h"
+#include "log/sqlite.h"
 #include "replay/jsmodel.h"
 #include "replay/replayer.h"
 #include "samples/shopsample.h"
@@ -50,11 +52,11 @@ double rawInsertSeconds(const std::vector<Event> &events, const std::string &pat
     EventLog log(path, EventLog::OpenMode::CreateIfMissing);
     log.prepareBulkWrite();
     return seconds([&] {
-        Sql::Transaction tx(log.database());
+        Sql::Transaction tx(Sql::databaseOf(log));
         // The bulk load any SQLite program would do: indexes built once at the end.
-        Schema::dropSecondaryIndexes(log.database());
-        Sql::Statement insert(log.database(), kInsertEventSql);
-        Sql::Statement insertResult(log.database(), kInsertResultSql);
+        Schema::dropSecondaryIndexes(Sql::databaseOf(log));
+        Sql::Statement insert(Sql::databaseOf(log), kInsertEventSql);
+        Sql::Statement insertResult(Sql::databaseOf(log), kInsertResultSql);
         for (const Event &e : events) {
             bindEventRow(insert, e, e.seq, e.streamVersion);
             insert.run();
@@ -63,7 +65,7 @@ double rawInsertSeconds(const std::vector<Event> &events, const std::string &pat
                 insertResult.run();
             }
         }
-        Schema::createSecondaryIndexes(log.database());
+        Schema::createSecondaryIndexes(Sql::databaseOf(log));
         tx.commit();
     });
 }
@@ -72,7 +74,7 @@ double rawInsertSeconds(const std::vector<Event> &events, const std::string &pat
 double rawScanSeconds(EventLog &log)
 {
     return seconds([&] {
-        Sql::Statement st(log.database(),
+        Sql::Statement st(Sql::databaseOf(log),
                           "SELECT seq, id, stream, stream_version, type, "
                           "schema_version, source, recorded_at, processed_at, "
                           "causation_id, correlation_id, data, metadata FROM "
@@ -117,8 +119,8 @@ double replayBenchmarks(EventLog &log, double scanRate)
     print({"replay.memory_mb",
            heapMegabytes() - heapBefore,
            "log_mb",
-           static_cast<double>(log.database().queryInt("PRAGMA page_count")
-                               * log.database().queryInt("PRAGMA page_size"))
+           static_cast<double>(Sql::databaseOf(log).queryInt("PRAGMA page_count")
+                               * Sql::databaseOf(log).queryInt("PRAGMA page_size"))
                    / 1e6});
     print({"replay.native.events_per_s",
            nativeRate,
@@ -156,8 +158,9 @@ double replayBenchmarks(EventLog &log, double scanRate)
         Replayer storing(log, model, kInterval);
         storing.useStore(&store, 16384);
         storing.seek(log.eventCount());
-        const double logBytes = static_cast<double>(log.database().queryInt("PRAGMA page_count")
-                                                    * log.database().queryInt("PRAGMA page_size"));
+        const double logBytes
+                = static_cast<double>(Sql::databaseOf(log).queryInt("PRAGMA page_count")
+                                      * Sql::databaseOf(log).queryInt("PRAGMA page_size"));
         const auto storedBytes = static_cast<double>(store.storedBytes());
         print({"snapshots.stored_bytes",
                storedBytes,
@@ -207,7 +210,7 @@ void debuggerBenchmarks(EventLog &log, double fullReplaySeconds, double scanRate
 {
     const int64_t head = log.eventCount();
     // The over-charged payment and its refund, about 70% into the history.
-    Sql::Statement refund(log.database(),
+    Sql::Statement refund(Sql::databaseOf(log),
                           "SELECT seq, stream FROM events WHERE type = 'PaymentRefunded' "
                           "ORDER BY seq LIMIT 1");
     if (!refund.step())
@@ -269,7 +272,7 @@ void debuggerBenchmarks(EventLog &log, double fullReplaySeconds, double scanRate
         });
         int64_t scanned = 0;
         const double likeTime = seconds([&] {
-            scanned = log.database().queryInt(
+            scanned = Sql::databaseOf(log).queryInt(
                     "SELECT count(*) FROM events WHERE data LIKE '%over-charge%'");
         });
         if (found != scanned)

@@ -2,6 +2,7 @@
 
 #include "debug/timelinedata.h"
 #include "log/eventlog.h"
+#include "log/sqlite.h"
 #include "mainwindow.h"
 #include "measure.h"
 #include "samples/shopsample.h"
@@ -124,7 +125,7 @@ void runGuiBenchmarks(const std::string &directory,
         }
         malloc_trim(0); // what the cold window freed goes back, so it does not hide the warm one
         const double rssBefore = residentMegabytes();
-        const int64_t sqliteBefore = sqlite3_memory_used();
+        const int64_t sqliteBefore = Sql::memoryUsed();
         MainWindow window;
         const Opening warm = open(path, window);
         print({"gui.first_frame_ms",
@@ -134,7 +135,7 @@ void runGuiBenchmarks(const std::string &directory,
                Figure::Goal::AtMost,
                300});
         print({"gui.timeline_ready_ms", warm.timelineMs, "first_frame_ms", warm.firstFrameMs});
-        const double sqliteMb = static_cast<double>(sqlite3_memory_used() - sqliteBefore) / 1e6;
+        const double sqliteMb = static_cast<double>(Sql::memoryUsed() - sqliteBefore) / 1e6;
         const double bytesPerEvent = (residentMegabytes() - rssBefore - sqliteMb) * 1e6
                                      / static_cast<double>(firstFrameEvents);
         print({"gui.resident_bytes_per_event",
@@ -155,8 +156,7 @@ void runGuiBenchmarks(const std::string &directory,
                                         loop.exec();
                                     });
             QObject::disconnect(done);
-            const double sqliteEnd
-                    = static_cast<double>(sqlite3_memory_used() - sqliteBefore) / 1e6;
+            const double sqliteEnd = static_cast<double>(Sql::memoryUsed() - sqliteBefore) / 1e6;
             print({"gui.replayed_to_end.resident_bytes_per_event",
                    (residentMegabytes() - rssBefore - sqliteEnd) * 1e6
                            / static_cast<double>(firstFrameEvents),

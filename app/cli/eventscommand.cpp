@@ -1,4 +1,5 @@
 #include "base/error.h"
+#include "base/eventfilter.h"
 #include "base/eventjson.h"
 #include "commandline.h"
 #include "commands.h"
@@ -10,15 +11,13 @@
 #include "log/searchindex.h"
 #include "output.h"
 
-#include <sqlite3.h>
-
 namespace Chronoscope::Cli {
 
 namespace {
 
 bool matches(const std::optional<std::string> &glob, const std::optional<std::string> &value)
 {
-    return !glob || (value && sqlite3_strglob(glob->c_str(), value->c_str()) == 0);
+    return !glob || (value && EventFilter::globMatches(*glob, *value));
 }
 
 // A branch's events are its own sequence (positions, not seqs), read through its history.

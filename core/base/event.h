@@ -33,12 +33,27 @@ struct Event
 struct EventHeader
 {
     int64_t seq = 0;
+    std::string id;
     std::string stream;
     int64_t streamVersion = 0;
     std::string type;
     std::optional<std::string> source;
     Timestamp::Micros recordedAt = 0;
     std::optional<Timestamp::Micros> processedAt;
+    std::optional<std::string> causationId;
+
+    static EventHeader of(const Event &e)
+    {
+        return {e.seq,
+                e.id,
+                e.stream,
+                e.streamVersion,
+                e.type,
+                e.source,
+                e.recordedAt,
+                e.processedAt,
+                e.causationId};
+    }
 };
 
 } // namespace Chronoscope

@@ -75,31 +75,19 @@ std::optional<int64_t>
 BreakpointRunner::nextStaticHit(const std::vector<Armed> &armed, int64_t from, bool forward)
 {
     // One indexed query for the nearest event any of the globs matches; ignored events are
-    // passed over by asking again from there.
-    std::string sql = forward ? "SELECT seq FROM events WHERE seq > ?1 AND ("
-                              : "SELECT seq FROM events WHERE seq < ?1 AND (";
-    for (size_t i = 0; i < armed.size(); ++i) {
-        const Breakpoint &b = m_breakpoints[armed[i].index];
-        const char *column = b.kind == Breakpoint::Kind::Type     ? "type"
-                             : b.kind == Breakpoint::Kind::Stream ? "stream"
-                                                                  : "source";
-        sql += (i ? " OR " : "") + std::string(column) + " GLOB ?" + std::to_string(i + 2);
+    // passed over.
+    std::vector<EventFilter> anyOf;
+    for (const Armed &a : armed) {
+        const Breakpoint &b = m_breakpoints[a.index];
+        EventFilter &f = anyOf.emplace_back();
+        (b.kind == Breakpoint::Kind::Type     ? f.type
+         : b.kind == Breakpoint::Kind::Stream ? f.stream
+                                              : f.source)
+                = b.pattern;
     }
-    sql += forward ? ") ORDER BY seq LIMIT 1" : ") ORDER BY seq DESC LIMIT 1";
-    Sql::Statement st(m_log.database(), sql.c_str());
-    int64_t at = from;
-    for (;;) {
-        st.reset();
-        st.bind(1, at);
-        for (size_t i = 0; i < armed.size(); ++i)
-            st.bind(static_cast<int>(i + 2),
-                    std::string_view(m_breakpoints[armed[i].index].pattern));
-        if (!st.step())
-            return std::nullopt;
-        at = st.columnInt(0);
-        if (!m_replayer.ignored().count(at))
-            return at;
-    }
+    const std::set<int64_t> &ignored = m_replayer.ignored();
+    return m_log.nearestMatching(
+            from, forward, anyOf, [&ignored](int64_t seq) { return ignored.count(seq) > 0; });
 }
 
 void BreakpointRunner::prime(std::vector<Armed> &armed, int64_t seq)

@@ -1,7 +1,7 @@
 #include "debug/eventchain.h"
 
+#include "log/eventcounts.h"
 #include "log/eventlog.h"
-#include "log/sqlite.h"
 
 #include <algorithm>
 #include <map>
@@ -39,37 +39,20 @@ EventChain::of(EventLog &log, const nlohmann::json &services, const std::set<std
     };
     std::map<std::tuple<Edge::Kind, std::string, std::string>, EdgeData> edges; // service, type
 
-    Sql::Database &db = log.database();
-    {
-        Sql::Statement types(db, "SELECT type, count(*) FROM events GROUP BY type");
-        while (types.step())
-            nodeEvents[{Node::Kind::Type, std::string(types.columnText(0))}] = types.columnInt(1);
-    }
-    {
-        Sql::Statement emits(db,
-                             "SELECT source, type, count(*) FROM events WHERE source IS NOT NULL "
-                             "GROUP BY source, type");
-        while (emits.step()) {
-            const std::string service(emits.columnText(0));
-            const std::string type(emits.columnText(1));
-            nodeEvents[{Node::Kind::Service, service}] += emits.columnInt(2);
-            edges[{Edge::Kind::Emits, service, type}].seen = emits.columnInt(2);
-        }
-    }
-    {
-        // A service listens to the type of an event that caused one of its events.
-        Sql::Statement listens(
-                db,
-                "SELECT effect.source, cause.type, count(*) FROM events effect "
-                "JOIN events cause ON cause.id = effect.causation_id "
-                "WHERE effect.source IS NOT NULL GROUP BY effect.source, cause.type");
-        while (listens.step())
-            edges[{Edge::Kind::Listens,
-                   std::string(listens.columnText(0)),
-                   std::string(listens.columnText(1))}]
-                    .seen
-                    = listens.columnInt(2);
-    }
+    EventCounts::byType(log, [&](std::string_view type, int64_t count) {
+        nodeEvents[{Node::Kind::Type, std::string(type)}] = count;
+    });
+    EventCounts::bySourceAndType(
+            log, [&](std::string_view source, std::string_view type, int64_t count) {
+                nodeEvents[{Node::Kind::Service, std::string(source)}] += count;
+                edges[{Edge::Kind::Emits, std::string(source), std::string(type)}].seen = count;
+            });
+    // A service listens to the type of an event that caused one of its events.
+    EventCounts::bySourceAndCauseType(
+            log, [&](std::string_view source, std::string_view causeType, int64_t count) {
+                edges[{Edge::Kind::Listens, std::string(source), std::string(causeType)}].seen
+                        = count;
+            });
 
     EventChain chain;
     if (services.is_object()) {

@@ -1,5 +1,6 @@
 #include "debug/eventrates.h"
 
+#include "log/eventcounts.h"
 #include "log/eventlog.h"
 #include "log/logsummary.h"
 
@@ -64,37 +65,34 @@ EventRates::Result
 EventRates::compute(EventLog &log, Grouping grouping, int64_t bucketWidth, int ahead)
 {
     Result result;
-    Sql::Statement range(log.database(), "SELECT min(recorded_at), max(recorded_at) FROM events");
-    if (!range.step() || range.isNull(0))
+    const auto range = EventCounts::timeRange(log);
+    if (!range)
         return result;
-    const int64_t first = range.columnInt(0);
-    const int64_t last = range.columnInt(1);
+    const int64_t first = range->first;
+    const int64_t last = range->last;
     result.bucketWidth = bucketWidth > 0 ? bucketWidth : niceWidth(last - first);
     result.start = first - first % result.bucketWidth;
     result.buckets = (last - result.start) / result.bucketWidth + 1;
 
-    const char *column = grouping == Grouping::Type     ? "type"
-                         : grouping == Grouping::Source ? "coalesce(source, '')"
-                                                        : "stream";
-    const std::string sql = std::string("SELECT ") + column
-                            + ", (recorded_at - ?1) / ?2, count(*) FROM events GROUP BY 1, 2";
-    Sql::Statement st(log.database(), sql.c_str());
-    st.bind(1, result.start);
-    st.bind(2, result.bucketWidth);
+    const EventCounts::Key key = grouping == Grouping::Type     ? EventCounts::Key::Type
+                                 : grouping == Grouping::Source ? EventCounts::Key::Source
+                                 : grouping == Grouping::Family ? EventCounts::Key::Family
+                                                                : EventCounts::Key::Stream;
     std::map<std::string, Series> byKey;
-    while (st.step()) {
-        std::string key(st.columnText(0));
-        if (grouping == Grouping::Family)
-            key = streamFamily(key);
-        Series &series = byKey[key];
-        if (series.counts.empty()) {
-            series.key = key;
-            series.counts.assign(static_cast<size_t>(result.buckets), 0);
-        }
-        const int64_t count = st.columnInt(2);
-        series.counts[static_cast<size_t>(st.columnInt(1))] += count;
-        series.total += count;
-    }
+    EventCounts::byBucket(log,
+                          key,
+                          result.start,
+                          result.bucketWidth,
+                          [&](std::string_view name, int64_t bucket, int64_t count) {
+                              const std::string k(name);
+                              Series &series = byKey[k];
+                              if (series.counts.empty()) {
+                                  series.key = k;
+                                  series.counts.assign(static_cast<size_t>(result.buckets), 0);
+                              }
+                              series.counts[static_cast<size_t>(bucket)] += count;
+                              series.total += count;
+                          });
     // The last bucket is complete only when the range ends exactly on its end.
     const bool lastComplete = (last + 1 - result.start) % result.bucketWidth == 0;
     const int64_t complete = lastComplete ? result.buckets : result.buckets - 1;

@@ -2,7 +2,6 @@
 
 #include "log/eventlog.h"
 #include "log/history.h"
-#include "log/sqlite.h"
 
 #include <algorithm>
 
@@ -33,10 +32,7 @@ std::vector<ReadSide::Status> ReadSide::at(History &history, int64_t position)
     if (!current || statuses.empty())
         return statuses;
     if (!m_maxLag) {
-        Sql::Statement st(m_log.database(),
-                          "SELECT coalesce(max(processed_at - recorded_at), 0) FROM events "
-                          "WHERE processed_at IS NOT NULL");
-        m_maxLag = st.step() ? st.columnInt(0) : 0;
+        m_maxLag = m_log.maxLag();
     }
     // The moment of `position`: what the write side had recorded by then.
     const Timestamp::Micros now = current->recordedAt;

@@ -1,5 +1,6 @@
 #include "debug/timelinedata.h"
 
+#include "log/eventcounts.h"
 #include "log/eventlog.h"
 #include "log/logsummary.h"
 
@@ -10,20 +11,17 @@ namespace Chronoscope {
 
 namespace {
 
-// The lane key as SQL, so that the density is grouped by SQLite: the family is the stream's
-// name up to its first '-' (see streamFamily()).
-const char *laneColumn(TimelineData::Lanes lanes)
+EventCounts::Key countedBy(TimelineData::Lanes lanes)
 {
     switch (lanes) {
     case TimelineData::Lanes::Source:
-        return "coalesce(source, '')";
+        return EventCounts::Key::Source;
     case TimelineData::Lanes::Family:
-        return "CASE WHEN instr(stream, '-') > 1 THEN substr(stream, 1, instr(stream, '-') - 1) "
-               "ELSE stream END";
+        return EventCounts::Key::Family;
     case TimelineData::Lanes::Type:
-        return "type";
+        return EventCounts::Key::Type;
     }
-    return "type";
+    return EventCounts::Key::Type;
 }
 
 } // namespace
@@ -32,29 +30,26 @@ TimelineData TimelineData::load(EventLog &log, Lanes lanes)
 {
     TimelineData data;
     data.m_laneKind = lanes;
-    Sql::Statement range(log.database(),
-                         "SELECT min(recorded_at), max(recorded_at), count(*) FROM events");
-    if (!range.step() || range.isNull(0))
+    const auto range = EventCounts::timeRange(log);
+    if (!range)
         return data;
-    data.m_start = range.columnInt(0);
-    data.m_end = range.columnInt(1);
-    data.m_events = range.columnInt(2);
+    data.m_start = range->first;
+    data.m_end = range->last;
+    data.m_events = range->events;
     const double width = data.bucketWidth();
 
-    const std::string sql = std::string("SELECT ") + laneColumn(lanes)
-                            + ", CAST((recorded_at - ?1) / ?2 AS INTEGER), count(*) FROM events "
-                              "GROUP BY 1, 2";
-    Sql::Statement st(log.database(), sql.c_str());
-    st.bind(1, data.m_start);
-    st.bind(2, static_cast<int64_t>(width)); // whole µs: the last bucket is clamped below
     std::map<std::string, std::vector<uint32_t>> byLane;
-    while (st.step()) {
-        auto &buckets = byLane[std::string(st.columnText(0))];
-        if (buckets.empty())
-            buckets.assign(kBuckets, 0);
-        const auto bucket = std::clamp<int64_t>(st.columnInt(1), 0, kBuckets - 1);
-        buckets[static_cast<size_t>(bucket)] += static_cast<uint32_t>(st.columnInt(2));
-    }
+    EventCounts::byBucket(log,
+                          countedBy(lanes),
+                          data.m_start,
+                          static_cast<int64_t>(width), // whole µs: the last bucket is clamped below
+                          [&byLane](std::string_view lane, int64_t bucket, int64_t count) {
+                              auto &buckets = byLane[std::string(lane)];
+                              if (buckets.empty())
+                                  buckets.assign(kBuckets, 0);
+                              const auto b = std::clamp<int64_t>(bucket, 0, kBuckets - 1);
+                              buckets[static_cast<size_t>(b)] += static_cast<uint32_t>(count);
+                          });
     // Lanes by how many events they have, busiest first.
     std::vector<std::pair<int64_t, std::string>> order;
     for (const auto &[lane, buckets] : byLane) {
@@ -121,23 +116,14 @@ std::vector<TimelineData::Mark>
 TimelineData::eventsBetween(EventLog &log, int64_t from, int64_t to, size_t limit) const
 {
     std::vector<Mark> marks;
-    Sql::Statement st(log.database(),
-                      "SELECT seq, recorded_at, processed_at, source, stream, type, id, "
-                      "causation_id FROM events WHERE recorded_at BETWEEN ? AND ? "
-                      "ORDER BY recorded_at, seq LIMIT ?");
-    st.bind(1, from);
-    st.bind(2, to);
-    st.bind(3, static_cast<int64_t>(limit));
-    while (st.step()) {
+    for (EventHeader &h : log.headersBetween(from, to, static_cast<int>(limit))) {
         Mark m;
-        m.seq = st.columnInt(0);
-        m.recordedAt = st.columnInt(1);
-        m.processedAt = st.columnOptionalInt(2);
-        m.lane = laneOf(st.columnOptionalText(3),
-                        std::string(st.columnText(4)),
-                        std::string(st.columnText(5)));
-        m.id = st.columnText(6);
-        m.causationId = st.columnOptionalText(7);
+        m.seq = h.seq;
+        m.recordedAt = h.recordedAt;
+        m.processedAt = h.processedAt;
+        m.lane = laneOf(h.source, h.stream, h.type);
+        m.id = std::move(h.id);
+        m.causationId = std::move(h.causationId);
         marks.push_back(std::move(m));
     }
     return marks;

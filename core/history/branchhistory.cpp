@@ -1,4 +1,5 @@
 #include "history/branchhistory.h"
+#include "log/corrections.h"
 
 #include "base/error.h"
 #include "history/reprocessor.h"
@@ -103,14 +104,7 @@ BranchHistory::open(EventLog &log, const std::string &name, bool onlyRemembered)
     if (!parent)
         return nullptr;
     // A merged branch stays what it was: main's corrections from its merge are its own edits.
-    std::vector<int64_t> hidden;
-    Sql::Statement appended(
-            log.database(),
-            "SELECT appended_seq FROM corrections WHERE branch = ? AND appended_seq "
-            "IS NOT NULL ORDER BY appended_seq");
-    appended.bind(1, std::string_view(name));
-    while (appended.step())
-        hidden.push_back(appended.columnInt(0));
+    std::vector<int64_t> hidden = Corrections::appendedBy(log, name);
     auto history = std::make_unique<BranchHistory>(
             std::move(branch), std::move(parent), std::move(hidden));
     const Branch &stored = history->branch();

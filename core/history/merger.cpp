@@ -1,4 +1,7 @@
 #include "history/merger.h"
+#include "log/corrections.h"
+#include "log/snapshotstore.h"
+#include "log/writetransaction.h"
 
 #include "base/error.h"
 #include "base/timestamp.h"
@@ -29,20 +32,10 @@ Branch checkedBranch(EventLog &log, const std::string &name)
         throw Error::input(
                 "branch \"" + name
                 + "\" is truncated: merging it would reverse every event after its fork");
-    Sql::Statement merged(log.database(), "SELECT merged_at FROM branches WHERE name = ?");
-    merged.bind(1, std::string_view(name));
-    if (merged.step() && !merged.isNull(0))
+    if (branch.mergedAt)
         throw Error::conflict("branch \"" + name + "\" was merged already, at "
-                              + Timestamp::format(merged.columnInt(0)));
+                              + Timestamp::format(*branch.mergedAt));
     return branch;
-}
-
-std::optional<std::string> reversedBy(EventLog &log, int64_t seq)
-{
-    Sql::Statement st(log.database(),
-                      "SELECT branch FROM corrections WHERE kind = 'reverse' AND target_seq = ?");
-    st.bind(1, seq);
-    return st.step() ? std::optional<std::string>(std::string(st.columnText(0))) : std::nullopt;
 }
 
 // The merge, with or without writing.
@@ -71,17 +64,7 @@ Merger::Report run(EventLog &log, const std::string &name, const std::string &re
         return event->seq;
     };
     auto record = [&](const char *kind, int64_t target, std::optional<int64_t> appended) {
-        Sql::Statement st(
-                log.database(),
-                "INSERT INTO corrections (branch, kind, target_seq, appended_seq, reason, "
-                "merged_at) VALUES (?, ?, ?, ?, ?, ?)");
-        st.bind(1, std::string_view(name));
-        st.bind(2, std::string_view(kind));
-        st.bind(3, target);
-        st.bindOptional(4, appended);
-        st.bind(5, std::string_view(reason));
-        st.bind(6, now);
-        st.run();
+        Corrections::record(log, {name, kind, target, appended, reason, now});
     };
     auto append
             = [&](Event event, const std::string &what, const std::string &correctsId) -> int64_t {
@@ -103,7 +86,7 @@ Merger::Report run(EventLog &log, const std::string &name, const std::string &re
     for (const BranchEdit &edit : branch.edits) {
         const int64_t target = seqOf(edit.target);
         if (edit.kind != BranchEdit::Kind::Insert) {
-            if (const auto other = reversedBy(log, target))
+            if (const auto other = Corrections::reversedBy(log, target))
                 throw Error::conflict("branch \"" + name + "\" " + BranchEdit::kindName(edit.kind)
                                       + "s event " + std::to_string(target)
                                       + ", which the merge of \"" + *other
@@ -152,12 +135,9 @@ Merger::Report run(EventLog &log, const std::string &name, const std::string &re
             LogModel::set(log, *branch.modelSource, name + " model");
             report.modelChanged = true;
         }
-        Sql::Statement merged(log.database(), "UPDATE branches SET merged_at = ? WHERE name = ?");
-        merged.bind(1, now);
-        merged.bind(2, std::string_view(name));
-        merged.run();
+        BranchStore(log).setMerged(name, now);
         // Main's replay changed from the first corrected event on: stored states are stale.
-        log.database().exec("DELETE FROM snapshots");
+        SnapshotStore::removeAll(log);
     }
     return report;
 }
@@ -171,7 +151,7 @@ std::vector<Merger::Step> Merger::plan(EventLog &log, const std::string &branch)
 
 Merger::Report Merger::merge(EventLog &log, const std::string &branch, const std::string &reason)
 {
-    Sql::Transaction tx(log.database());
+    WriteTransaction tx(log);
     Report report
             = run(log, branch, reason.empty() ? "merged from branch " + branch : reason, true);
     tx.commit();

@@ -53,10 +53,7 @@ int64_t resolveRevision(EventLog &log, const Revision &revision)
         return *revision.seq;
     }
     if (revision.time) {
-        Sql::Statement st(log.database(),
-                          "SELECT coalesce(max(seq), 0) FROM events WHERE recorded_at < ?");
-        st.bind(1, *revision.time);
-        return st.step() ? st.columnInt(0) : 0;
+        return log.lastSeqBefore(*revision.time);
     }
     return head;
 }

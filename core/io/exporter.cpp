@@ -1,4 +1,5 @@
 #include "io/exporter.h"
+#include "log/corrections.h"
 
 #include "log/history.h"
 
@@ -109,17 +110,16 @@ int64_t write(EventLog &log, const EventFilter &filter, ExportFormat format, std
     // CloudEvents form has no place for it).
     std::map<int64_t, std::string> marks;
     if (format == ExportFormat::Jsonl) {
-        Sql::Statement st(log.database(),
-                          "SELECT target_seq, branch, reason, appended_seq FROM corrections "
-                          "WHERE kind = 'reverse'");
-        while (st.step()) {
+        for (const auto &[seq, reversal] : Corrections::reversals(log)) {
             std::string mark = ",\"reversed\":{\"branch\":";
-            JsonText::appendString(mark, st.columnText(1));
+            JsonText::appendString(mark, reversal.branch);
             mark += ",\"reason\":";
-            JsonText::appendString(mark, st.columnText(2));
+            JsonText::appendString(mark, reversal.reason);
             mark += ",\"corrected_by\":"
-                    + (st.isNull(3) ? std::string("null") : std::to_string(st.columnInt(3))) + "}";
-            marks.emplace(st.columnInt(0), std::move(mark));
+                    + (reversal.appendedSeq ? std::to_string(*reversal.appendedSeq)
+                                            : std::string("null"))
+                    + "}";
+            marks.emplace(seq, std::move(mark));
         }
     }
     return writeAll(

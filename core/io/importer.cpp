@@ -6,6 +6,8 @@
 #include "io/eventfilereader.h"
 #include "log/eventlog.h"
 #include "log/eventwriter.h"
+#include "log/importstore.h"
+#include "log/writetransaction.h"
 
 #include <exception>
 #include <filesystem>
@@ -80,7 +82,7 @@ public:
         : m_log(log)
         , m_options(options)
         , m_files(files)
-        , m_transaction(log.database())
+        , m_transaction(log)
         , m_writer(log)
         , m_firstSeq(m_writer.lastSeq() + 1)
         , m_importTime(Timestamp::now())
@@ -232,25 +234,23 @@ private:
 
     void recordImport()
     {
-        const nlohmann::json files = m_files;
-        Sql::Statement st(m_log.database(),
-                          "INSERT INTO imports (files, format, first_seq, last_seq, skipped, "
-                          "imported_at) VALUES (?, ?, ?, ?, ?, ?)");
-        st.bind(1, std::string_view(files.dump()));
-        st.bind(2, std::string_view(formatName(m_options.format)));
+        ImportRecord import{m_files,
+                            formatName(m_options.format),
+                            std::nullopt,
+                            std::nullopt,
+                            static_cast<int64_t>(m_report.skipped.size()),
+                            m_importTime};
         if (m_report.imported > 0) {
-            st.bind(3, m_report.firstSeq);
-            st.bind(4, m_report.lastSeq);
+            import.firstSeq = m_report.firstSeq;
+            import.lastSeq = m_report.lastSeq;
         }
-        st.bind(5, static_cast<int64_t>(m_report.skipped.size()));
-        st.bind(6, m_importTime);
-        st.run();
+        ImportStore::record(m_log, import);
     }
 
     EventLog &m_log;
     const ImportOptions &m_options;
     const std::vector<std::string> &m_files;
-    Sql::Transaction m_transaction;
+    WriteTransaction m_transaction;
     EventWriter m_writer;
     const int64_t m_firstSeq;
     const Timestamp::Micros m_importTime;

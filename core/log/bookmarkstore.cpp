@@ -1,5 +1,7 @@
 #include "log/bookmarkstore.h"
 
+#include "log/sqlite.h"
+
 #include "base/error.h"
 #include "base/timestamp.h"
 #include "log/eventlog.h"
@@ -15,7 +17,7 @@ BookmarkStore::BookmarkStore(EventLog &log)
 std::vector<BookmarkStore::Bookmark> BookmarkStore::list()
 {
     std::vector<Bookmark> result;
-    Sql::Statement st(m_log.database(), "SELECT seq, name FROM bookmarks ORDER BY seq");
+    Sql::Statement st(Sql::databaseOf(m_log), "SELECT seq, name FROM bookmarks ORDER BY seq");
     while (st.step())
         result.push_back({st.columnInt(0), std::string(st.columnText(1))});
     return result;
@@ -25,7 +27,7 @@ void BookmarkStore::set(int64_t seq, const std::string &name)
 {
     if (seq < 1 || seq > m_log.eventCount())
         throw Error::notFound("event " + std::to_string(seq) + " is not in the log");
-    Sql::Statement st(m_log.database(),
+    Sql::Statement st(Sql::databaseOf(m_log),
                       "INSERT INTO bookmarks (seq, name, created_at) VALUES (?, ?, ?) "
                       "ON CONFLICT (seq) DO UPDATE SET name = excluded.name");
     st.bind(1, seq);
@@ -36,10 +38,10 @@ void BookmarkStore::set(int64_t seq, const std::string &name)
 
 void BookmarkStore::remove(int64_t seq)
 {
-    Sql::Statement st(m_log.database(), "DELETE FROM bookmarks WHERE seq = ?");
+    Sql::Statement st(Sql::databaseOf(m_log), "DELETE FROM bookmarks WHERE seq = ?");
     st.bind(1, seq);
     st.run();
-    if (sqlite3_changes(m_log.database().handle()) == 0)
+    if (sqlite3_changes(Sql::databaseOf(m_log).handle()) == 0)
         throw Error::notFound("event " + std::to_string(seq) + " has no bookmark");
 }
 

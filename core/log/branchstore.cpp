@@ -1,5 +1,7 @@
 #include "log/branchstore.h"
+
 #include "base/eventjson.h"
+#include "log/sqlite.h"
 
 #include "base/error.h"
 #include "base/timestamp.h"
@@ -57,7 +59,7 @@ Event eventFromText(const std::string &text)
 std::vector<BranchEdit> editsOf(EventLog &log, const std::string &branch)
 {
     std::vector<BranchEdit> edits;
-    Sql::Statement st(log.database(),
+    Sql::Statement st(Sql::databaseOf(log),
                       "SELECT id, kind, target, event FROM branch_edits WHERE branch = ? "
                       "ORDER BY id");
     st.bind(1, std::string_view(branch));
@@ -84,7 +86,7 @@ BranchStore::BranchStore(EventLog &log)
 
 bool BranchStore::exists(const std::string &name)
 {
-    Sql::Statement st(m_log.database(), "SELECT 1 FROM branches WHERE name = ?");
+    Sql::Statement st(Sql::databaseOf(m_log), "SELECT 1 FROM branches WHERE name = ?");
     st.bind(1, std::string_view(name));
     return st.step();
 }
@@ -99,7 +101,7 @@ void BranchStore::create(const Branch &branch)
         throw Error::conflict("there is a branch \"" + branch.name + "\" already");
     if (branch.parent != "main" && !exists(branch.parent))
         throw Error::notFound("no branch \"" + branch.parent + "\" to fork from");
-    Sql::Statement st(m_log.database(),
+    Sql::Statement st(Sql::databaseOf(m_log),
                       "INSERT INTO branches (name, parent, fork_position, truncate, model_source, "
                       "model_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, std::string_view(branch.name));
@@ -112,10 +114,18 @@ void BranchStore::create(const Branch &branch)
     st.run();
 }
 
+void BranchStore::setMerged(const std::string &name, int64_t mergedAt)
+{
+    Sql::Statement st(Sql::databaseOf(m_log), "UPDATE branches SET merged_at = ? WHERE name = ?");
+    st.bind(1, mergedAt);
+    st.bind(2, std::string_view(name));
+    st.run();
+}
+
 std::vector<Branch> BranchStore::list()
 {
     std::vector<Branch> branches;
-    Sql::Statement st(m_log.database(),
+    Sql::Statement st(Sql::databaseOf(m_log),
                       "SELECT name, parent, fork_position, truncate, model_source, model_hash, "
                       "merged_at FROM branches ORDER BY created_at, name");
     while (st.step()) {
@@ -149,16 +159,16 @@ void BranchStore::remove(const std::string &name)
         throw Error::input("main cannot be deleted: it is the recorded history");
     if (!exists(name))
         throw Error::notFound("no branch \"" + name + "\" in " + m_log.path());
-    Sql::Statement children(m_log.database(), "SELECT name FROM branches WHERE parent = ?");
+    Sql::Statement children(Sql::databaseOf(m_log), "SELECT name FROM branches WHERE parent = ?");
     children.bind(1, std::string_view(name));
     if (children.step())
         throw Error::conflict("branch \"" + std::string(children.columnText(0)) + "\" forks from \""
                               + name + "\": delete it first");
-    Sql::Transaction tx(m_log.database());
-    Sql::Statement edits(m_log.database(), "DELETE FROM branch_edits WHERE branch = ?");
+    Sql::Transaction tx(Sql::databaseOf(m_log));
+    Sql::Statement edits(Sql::databaseOf(m_log), "DELETE FROM branch_edits WHERE branch = ?");
     edits.bind(1, std::string_view(name));
     edits.run();
-    Sql::Statement branch(m_log.database(), "DELETE FROM branches WHERE name = ?");
+    Sql::Statement branch(Sql::databaseOf(m_log), "DELETE FROM branches WHERE name = ?");
     branch.bind(1, std::string_view(name));
     branch.run();
     tx.commit();
@@ -168,7 +178,7 @@ BranchEdit BranchStore::addEdit(const std::string &branch, BranchEdit edit)
 {
     if (!exists(branch))
         throw Error::notFound("no branch \"" + branch + "\" in " + m_log.path());
-    Sql::Statement st(m_log.database(),
+    Sql::Statement st(Sql::databaseOf(m_log),
                       "INSERT INTO branch_edits (id, branch, kind, target, event, created_at) "
                       "VALUES (?, ?, ?, ?, ?, ?)");
     if (edit.id > 0)
@@ -184,17 +194,18 @@ BranchEdit BranchStore::addEdit(const std::string &branch, BranchEdit edit)
         st.bindNull(5);
     st.bind(6, Timestamp::now());
     st.run();
-    edit.id = sqlite3_last_insert_rowid(m_log.database().handle());
+    edit.id = sqlite3_last_insert_rowid(Sql::databaseOf(m_log).handle());
     return edit;
 }
 
 void BranchStore::removeEdit(const std::string &branch, int64_t editId)
 {
-    Sql::Statement st(m_log.database(), "DELETE FROM branch_edits WHERE branch = ? AND id = ?");
+    Sql::Statement st(Sql::databaseOf(m_log),
+                      "DELETE FROM branch_edits WHERE branch = ? AND id = ?");
     st.bind(1, std::string_view(branch));
     st.bind(2, editId);
     st.run();
-    if (sqlite3_changes(m_log.database().handle()) == 0)
+    if (sqlite3_changes(Sql::databaseOf(m_log).handle()) == 0)
         throw Error::notFound("branch \"" + branch + "\" has no edit " + std::to_string(editId));
 }
 

@@ -24,6 +24,9 @@ public:
     /// Removes a branch and its edits; refuses main and a branch other branches fork from.
     void remove(const std::string &name);
 
+    /// Records that a branch was merged into main, and when.
+    void setMerged(const std::string &name, int64_t mergedAt);
+
     /// Appends an edit; returns it with its id.
     BranchEdit addEdit(const std::string &branch, BranchEdit edit);
     /// Removes an edit (undo); put it back with restoreEdit() (redo), same id, same place.

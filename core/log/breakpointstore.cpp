@@ -1,5 +1,7 @@
 #include "log/breakpointstore.h"
 
+#include "log/sqlite.h"
+
 #include "base/error.h"
 #include "base/timestamp.h"
 #include "log/eventlog.h"
@@ -15,7 +17,7 @@ BreakpointStore::BreakpointStore(EventLog &log)
 std::vector<Breakpoint> BreakpointStore::list()
 {
     std::vector<Breakpoint> result;
-    Sql::Statement st(m_log.database(),
+    Sql::Statement st(Sql::databaseOf(m_log),
                       "SELECT id, kind, pattern, enabled, hits FROM breakpoints ORDER BY id");
     while (st.step()) {
         Breakpoint b;
@@ -35,14 +37,14 @@ Breakpoint BreakpointStore::add(Breakpoint::Kind kind, const std::string &patter
     if (pattern.find_first_not_of(" \t\r\n") == std::string::npos)
         throw Error::input(std::string("a ") + Breakpoint::kindName(kind)
                            + " breakpoint needs a pattern");
-    Sql::Statement st(m_log.database(),
+    Sql::Statement st(Sql::databaseOf(m_log),
                       "INSERT INTO breakpoints (kind, pattern, created_at) VALUES (?, ?, ?)");
     st.bind(1, std::string_view(Breakpoint::kindName(kind)));
     st.bind(2, std::string_view(pattern));
     st.bind(3, Timestamp::now());
     st.run();
     Breakpoint b;
-    b.id = sqlite3_last_insert_rowid(m_log.database().handle());
+    b.id = sqlite3_last_insert_rowid(Sql::databaseOf(m_log).handle());
     b.kind = kind;
     b.pattern = pattern;
     return b;
@@ -50,7 +52,7 @@ Breakpoint BreakpointStore::add(Breakpoint::Kind kind, const std::string &patter
 
 void BreakpointStore::setEnabled(int64_t id, bool enabled)
 {
-    Sql::Statement st(m_log.database(), "UPDATE breakpoints SET enabled = ? WHERE id = ?");
+    Sql::Statement st(Sql::databaseOf(m_log), "UPDATE breakpoints SET enabled = ? WHERE id = ?");
     st.bind(1, int64_t(enabled ? 1 : 0));
     st.bind(2, id);
     st.run();
@@ -59,7 +61,7 @@ void BreakpointStore::setEnabled(int64_t id, bool enabled)
 
 void BreakpointStore::remove(int64_t id)
 {
-    Sql::Statement st(m_log.database(), "DELETE FROM breakpoints WHERE id = ?");
+    Sql::Statement st(Sql::databaseOf(m_log), "DELETE FROM breakpoints WHERE id = ?");
     st.bind(1, id);
     st.run();
     requireChanged(id);
@@ -67,14 +69,15 @@ void BreakpointStore::remove(int64_t id)
 
 void BreakpointStore::recordHit(int64_t id)
 {
-    Sql::Statement st(m_log.database(), "UPDATE breakpoints SET hits = hits + 1 WHERE id = ?");
+    Sql::Statement st(Sql::databaseOf(m_log),
+                      "UPDATE breakpoints SET hits = hits + 1 WHERE id = ?");
     st.bind(1, id);
     st.run();
 }
 
 void BreakpointStore::requireChanged(int64_t id)
 {
-    if (sqlite3_changes(m_log.database().handle()) == 0)
+    if (sqlite3_changes(Sql::databaseOf(m_log).handle()) == 0)
         throw Error::notFound("there is no breakpoint " + std::to_string(id));
 }
 

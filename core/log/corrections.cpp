@@ -1,6 +1,9 @@
 #include "log/corrections.h"
 
 #include "log/eventlog.h"
+#include "log/sqlite.h"
+
+#include <algorithm>
 
 namespace Chronoscope {
 
@@ -17,7 +20,7 @@ Corrections Corrections::load(EventLog &log)
     Corrections c;
     // Where each seq is applied: the key of the list it is in.
     std::map<int64_t, int64_t> placeOf;
-    Sql::Statement st(log.database(),
+    Sql::Statement st(Sql::databaseOf(log),
                       "SELECT kind, target_seq, appended_seq, branch, reason FROM corrections "
                       "ORDER BY id");
     while (st.step()) {
@@ -49,6 +52,58 @@ Corrections Corrections::load(EventLog &log)
         placeOf[*appended] = key;
     }
     return c;
+}
+
+void Corrections::record(EventLog &log, const Record &r)
+{
+    Sql::Statement st(Sql::databaseOf(log),
+                      "INSERT INTO corrections (branch, kind, target_seq, appended_seq, reason, "
+                      "merged_at) VALUES (?, ?, ?, ?, ?, ?)");
+    st.bind(1, std::string_view(r.branch));
+    st.bind(2, std::string_view(r.kind));
+    st.bind(3, r.targetSeq);
+    st.bindOptional(4, r.appendedSeq);
+    st.bind(5, std::string_view(r.reason));
+    st.bind(6, r.mergedAt);
+    st.run();
+}
+
+std::map<int64_t, Corrections::Record> Corrections::reversals(EventLog &log)
+{
+    std::map<int64_t, Record> result;
+    Sql::Statement st(Sql::databaseOf(log),
+                      "SELECT target_seq, branch, reason, appended_seq, merged_at FROM corrections "
+                      "WHERE kind = 'reverse' ORDER BY id");
+    while (st.step()) {
+        Record r{std::string(st.columnText(1)),
+                 "reverse",
+                 st.columnInt(0),
+                 st.columnOptionalInt(3),
+                 std::string(st.columnText(2)),
+                 st.columnInt(4)};
+        result.try_emplace(r.targetSeq, std::move(r));
+    }
+    return result;
+}
+
+std::optional<std::string> Corrections::reversedBy(EventLog &log, int64_t seq)
+{
+    Sql::Statement st(Sql::databaseOf(log),
+                      "SELECT branch FROM corrections WHERE kind = 'reverse' AND target_seq = ?");
+    st.bind(1, seq);
+    return st.step() ? std::optional<std::string>(std::string(st.columnText(0))) : std::nullopt;
+}
+
+std::vector<int64_t> Corrections::appendedBy(EventLog &log, const std::string &branch)
+{
+    std::vector<int64_t> seqs;
+    Sql::Statement st(Sql::databaseOf(log),
+                      "SELECT appended_seq FROM corrections WHERE branch = ? AND appended_seq "
+                      "IS NOT NULL ORDER BY appended_seq");
+    st.bind(1, std::string_view(branch));
+    while (st.step())
+        seqs.push_back(st.columnInt(0));
+    return seqs;
 }
 
 } // namespace Chronoscope

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -27,6 +28,24 @@ struct Corrections
     std::vector<int64_t> at(int64_t seq) const;
 
     static Corrections load(EventLog &log);
+
+    /// One recorded correction, as a merge writes it.
+    struct Record
+    {
+        std::string branch;
+        std::string kind; ///< "reverse" or "insert"
+        int64_t targetSeq = 0;
+        std::optional<int64_t> appendedSeq;
+        std::string reason;
+        int64_t mergedAt = 0;
+    };
+    static void record(EventLog &log, const Record &record);
+    /// The reversed events, seq → the correction that reversed it (its appended event, if any).
+    static std::map<int64_t, Record> reversals(EventLog &log);
+    /// The branch that reversed an event; nullopt when none did.
+    static std::optional<std::string> reversedBy(EventLog &log, int64_t seq);
+    /// The seqs a branch's merge appended to main, in order.
+    static std::vector<int64_t> appendedBy(EventLog &log, const std::string &branch);
 };
 
 } // namespace Chronoscope

@@ -1,6 +1,9 @@
 #include "log/eventlog.h"
 
+#include "log/sqlite.h"
+
 #include "base/error.h"
+#include "log/eventrow.h"
 #include "log/eventwriter.h"
 #include "log/schema.h"
 #include "log/searchindex.h"
@@ -104,7 +107,13 @@ void readEventRow(const Sql::Statement &st, Event &e)
     e.result = st.columnOptionalText(13);
 }
 
+Sql::Database &Sql::databaseOf(EventLog &log)
+{
+    return *log.m_db;
+}
+
 EventLog::EventLog(const std::string &path, OpenMode mode)
+    : m_path(path)
 {
     const FileKind kind = inspect(path);
     if (kind == FileKind::Missing && mode == OpenMode::Existing)
@@ -247,26 +256,116 @@ std::optional<Event> EventLog::eventById(const std::string &id)
     return queryOne("e.id = ?", [&id](Sql::Statement &st) { st.bind(1, std::string_view(id)); });
 }
 
-std::vector<EventHeader> EventLog::headers(int64_t fromSeq, int count)
+namespace {
+
+const char *const kHeaderColumns
+        = "seq, id, stream, stream_version, type, source, recorded_at, processed_at, causation_id";
+
+std::vector<EventHeader> readHeaders(Sql::Statement &st, size_t expected)
 {
-    Sql::Statement st(*m_db,
-                      "SELECT seq, stream, stream_version, type, source, recorded_at, "
-                      "processed_at FROM events WHERE seq >= ? ORDER BY seq LIMIT ?");
-    st.bind(1, fromSeq);
-    st.bind(2, int64_t(count));
     std::vector<EventHeader> result;
-    result.reserve(static_cast<size_t>(count));
+    result.reserve(expected);
     while (st.step()) {
         EventHeader &h = result.emplace_back();
         h.seq = st.columnInt(0);
-        h.stream = st.columnText(1);
-        h.streamVersion = st.columnInt(2);
-        h.type = st.columnText(3);
-        h.source = st.columnOptionalText(4);
-        h.recordedAt = st.columnInt(5);
-        h.processedAt = st.columnOptionalInt(6);
+        h.id = st.columnText(1);
+        h.stream = st.columnText(2);
+        h.streamVersion = st.columnInt(3);
+        h.type = st.columnText(4);
+        h.source = st.columnOptionalText(5);
+        h.recordedAt = st.columnInt(6);
+        h.processedAt = st.columnOptionalInt(7);
+        h.causationId = st.columnOptionalText(8);
     }
     return result;
+}
+
+} // namespace
+
+std::vector<EventHeader> EventLog::headers(int64_t fromSeq, int count)
+{
+    const std::string sql = std::string("SELECT ") + kHeaderColumns
+                            + " FROM events WHERE seq >= ? ORDER BY seq LIMIT ?";
+    Sql::Statement st(*m_db, sql.c_str());
+    st.bind(1, fromSeq);
+    st.bind(2, int64_t(count));
+    return readHeaders(st, static_cast<size_t>(std::max(0, count)));
+}
+
+std::vector<EventHeader>
+EventLog::headersBetween(Timestamp::Micros from, Timestamp::Micros to, int limit)
+{
+    const std::string sql = std::string("SELECT ") + kHeaderColumns
+                            + " FROM events WHERE recorded_at BETWEEN ? AND ? "
+                              "ORDER BY recorded_at, seq LIMIT ?";
+    Sql::Statement st(*m_db, sql.c_str());
+    st.bind(1, from);
+    st.bind(2, to);
+    st.bind(3, int64_t(limit));
+    return readHeaders(st, 0);
+}
+
+std::optional<int64_t> EventLog::nearestMatching(int64_t from,
+                                                 bool forward,
+                                                 const std::vector<EventFilter> &anyOf,
+                                                 const std::function<bool(int64_t seq)> &skip)
+{
+    if (anyOf.empty())
+        return std::nullopt;
+    std::string sql = forward ? "SELECT seq FROM events WHERE seq > ?1 AND ("
+                              : "SELECT seq FROM events WHERE seq < ?1 AND (";
+    std::vector<const std::string *> patterns;
+    for (size_t i = 0; i < anyOf.size(); ++i) {
+        const EventFilter &f = anyOf[i];
+        std::string all;
+        for (const auto &[column, pattern] : {std::pair{"type", &f.type},
+                                              std::pair{"stream", &f.stream},
+                                              std::pair{"source", &f.source}}) {
+            if (!*pattern)
+                continue;
+            patterns.push_back(&**pattern);
+            all += (all.empty() ? "" : " AND ") + std::string(column) + " GLOB ?"
+                   + std::to_string(patterns.size() + 1);
+        }
+        sql += (i ? " OR (" : "(") + (all.empty() ? std::string("1") : all) + ")";
+    }
+    sql += forward ? ") ORDER BY seq LIMIT 1" : ") ORDER BY seq DESC LIMIT 1";
+    Sql::Statement st(*m_db, sql.c_str());
+    int64_t at = from;
+    for (;;) {
+        st.reset();
+        st.bind(1, at);
+        for (size_t i = 0; i < patterns.size(); ++i)
+            st.bind(static_cast<int>(i + 2), std::string_view(*patterns[i]));
+        if (!st.step())
+            return std::nullopt;
+        at = st.columnInt(0);
+        if (!skip || !skip(at))
+            return at;
+    }
+}
+
+int64_t EventLog::lastSeqBefore(Timestamp::Micros time)
+{
+    Sql::Statement st(*m_db, "SELECT coalesce(max(seq), 0) FROM events WHERE recorded_at < ?");
+    st.bind(1, time);
+    return st.step() ? st.columnInt(0) : 0;
+}
+
+Timestamp::Micros EventLog::maxLag()
+{
+    Sql::Statement st(*m_db,
+                      "SELECT coalesce(max(processed_at - recorded_at), 0) FROM events "
+                      "WHERE processed_at IS NOT NULL");
+    return st.step() ? st.columnInt(0) : 0;
+}
+
+void EventLog::removeFiles(const std::string &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"}) {
+        std::error_code ignored;
+        std::filesystem::remove(path + suffix, ignored);
+    }
 }
 
 std::vector<Event> EventLog::effectsOf(const std::string &id)

@@ -2,7 +2,7 @@
 
 #include "base/event.h"
 #include "base/eventfilter.h"
-#include "log/sqlite.h"
+#include "base/timestamp.h"
 
 #include <functional>
 #include <memory>
@@ -11,6 +11,14 @@
 #include <vector>
 
 namespace Chronoscope {
+
+class EventLog;
+
+namespace Sql {
+class Database;
+class Statement;
+Database &databaseOf(EventLog &log);
+} // namespace Sql
 
 /// One Chronoscope log: a SQLite file (WAL) holding the immutable event records and everything
 /// derived from them. Opening checks that the file really is a Chronoscope log this build can
@@ -28,8 +36,7 @@ public:
     EventLog(const std::string &path, OpenMode mode);
     ~EventLog();
 
-    const std::string &path() const { return m_db->path(); }
-    Sql::Database &database() { return *m_db; }
+    const std::string &path() const { return m_path; }
     int schemaVersion() const { return m_schemaVersion; }
     /// What opening found wrong with the file that does not stop it from being read: the
     /// triggers that protect the recorded events missing or altered (`verify` says more).
@@ -55,6 +62,24 @@ public:
     void forEachEvent(const EventFilter &filter, const std::function<bool(const Event &)> &visit);
     /// The seqs of the events the filter selects (its columns are not used).
     std::vector<int64_t> seqs(const EventFilter &filter);
+    /// The headers of up to `limit` events recorded between two times (inclusive), in time order.
+    std::vector<EventHeader>
+    headersBetween(Timestamp::Micros from, Timestamp::Micros to, int limit);
+    /// The nearest seq after `from` (or before it, backwards) whose event any of the filters
+    /// selects (their stream, type and source globs, all of one filter at once), passing over
+    /// the seqs `skip` says to; nullopt when there is none. One indexed query, however far.
+    std::optional<int64_t> nearestMatching(int64_t from,
+                                           bool forward,
+                                           const std::vector<EventFilter> &anyOf,
+                                           const std::function<bool(int64_t seq)> &skip);
+    /// The seq of the last event recorded before `time`; 0 when there is none.
+    int64_t lastSeqBefore(Timestamp::Micros time);
+    /// The longest time an event waited between being recorded and processed; 0 when none was.
+    Timestamp::Micros maxLag();
+
+    /// Deletes a log file and its -wal, -shm and -journal companions (after a failed import
+    /// into a new log, say). Missing files are not an error.
+    static void removeFiles(const std::string &path);
 
     /// Gives this connection a large page cache for writing many events in one transaction.
     void prepareBulkWrite();
@@ -63,19 +88,16 @@ public:
     void setResult(int64_t seq, const std::string &resultJson);
 
 private:
+    friend Sql::Database &Sql::databaseOf(EventLog &log);
+
     void initialise();
     std::optional<Event> queryOne(const char *where,
                                   const std::function<void(Sql::Statement &)> &bind);
 
     std::unique_ptr<Sql::Database> m_db;
+    std::string m_path;
     int m_schemaVersion = 0;
     std::vector<std::string> m_openWarnings;
 };
-
-/// Reads an event row selected with EventLog's column list into `event`.
-void readEventRow(const Sql::Statement &st, Event &event);
-/// The column list readEventRow() expects, for "SELECT <columns> FROM events e LEFT JOIN results r
-/// …".
-extern const char *const kEventColumns;
 
 } // namespace Chronoscope

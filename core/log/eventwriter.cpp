@@ -1,10 +1,13 @@
 #include "log/eventwriter.h"
 
+#include "log/sqlite.h"
+
 #include "log/schema.h"
 
 #include "base/error.h"
 #include "base/eventcheck.h"
 #include "log/eventlog.h"
+#include "log/eventrow.h"
 
 namespace Chronoscope {
 
@@ -39,21 +42,36 @@ void bindResultRow(Sql::Statement &insert, const Event &event, int64_t seq)
     insert.bind(3, event.processedAt.value_or(event.recordedAt));
 }
 
+struct EventWriter::Statements
+{
+    explicit Statements(Sql::Database &db)
+        : db(db)
+        , insert(db, kInsertEventSql)
+        , insertResult(db, kInsertResultSql)
+        , streamVersion(db, "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream = ?1")
+        , seqOfId(db, "SELECT seq FROM events WHERE id = ?1")
+    {}
+
+    Sql::Database &db;
+    Sql::Statement insert;
+    Sql::Statement insertResult;
+    Sql::Statement streamVersion;
+    Sql::Statement seqOfId;
+};
+
 EventWriter::EventWriter(EventLog &log)
-    : m_db(log.database())
-    , m_insert(m_db, kInsertEventSql)
-    , m_insertResult(m_db, kInsertResultSql)
-    , m_streamVersion(m_db, "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream = ?1")
-    , m_seqOfId(m_db, "SELECT seq FROM events WHERE id = ?1")
+    : m_sql(std::make_unique<Statements>(Sql::databaseOf(log)))
     , m_nextSeq(log.eventCount() + 1)
     , m_startedEmpty(m_nextSeq == 1)
 {}
+
+EventWriter::~EventWriter() = default;
 
 void EventWriter::beginBulk()
 {
     if (!m_startedEmpty || m_indexesDropped)
         return;
-    Schema::dropSecondaryIndexes(m_db);
+    Schema::dropSecondaryIndexes(m_sql->db);
     m_indexesDropped = true;
 }
 
@@ -61,7 +79,7 @@ void EventWriter::finish()
 {
     if (!m_indexesDropped)
         return;
-    Schema::createSecondaryIndexes(m_db);
+    Schema::createSecondaryIndexes(m_sql->db);
     m_indexesDropped = false;
 }
 
@@ -71,9 +89,9 @@ int64_t EventWriter::nextStreamVersion(const std::string &stream)
     if (it == m_streamVersions.end() && m_startedEmpty)
         return 1; // the log had no events when this writer started: every stream is in the map
     if (it == m_streamVersions.end()) {
-        m_streamVersion.bind(1, std::string_view(stream));
-        const int64_t current = m_streamVersion.step() ? m_streamVersion.columnInt(0) : 0;
-        m_streamVersion.reset();
+        m_sql->streamVersion.bind(1, std::string_view(stream));
+        const int64_t current = m_sql->streamVersion.step() ? m_sql->streamVersion.columnInt(0) : 0;
+        m_sql->streamVersion.reset();
         it = m_streamVersions.emplace(stream, current).first;
     }
     return it->second + 1;
@@ -85,27 +103,27 @@ EventWriter::Outcome EventWriter::write(Event &event)
                         event.id.empty() ? std::string("refused an event")
                                          : "refused the event " + event.id);
     const int64_t version = nextStreamVersion(event.stream);
-    bindEventRow(m_insert, event, m_nextSeq, version);
-    if (!m_insert.tryRun()) {
+    bindEventRow(m_sql->insert, event, m_nextSeq, version);
+    if (!m_sql->insert.tryRun()) {
         if (seqOfId(event.id) != 0)
             return Outcome::DuplicateId;
-        throw Error::failed(m_db.path() + ": " + sqlite3_errmsg(m_db.handle()));
+        throw Error::failed(m_sql->db.path() + ": " + sqlite3_errmsg(m_sql->db.handle()));
     }
     event.seq = m_nextSeq++;
     event.streamVersion = version;
     m_streamVersions.insert_or_assign(event.stream, version);
     if (event.result) {
-        bindResultRow(m_insertResult, event, event.seq);
-        m_insertResult.run();
+        bindResultRow(m_sql->insertResult, event, event.seq);
+        m_sql->insertResult.run();
     }
     return Outcome::Written;
 }
 
 int64_t EventWriter::seqOfId(const std::string &id)
 {
-    m_seqOfId.bind(1, std::string_view(id));
-    const int64_t seq = m_seqOfId.step() ? m_seqOfId.columnInt(0) : 0;
-    m_seqOfId.reset();
+    m_sql->seqOfId.bind(1, std::string_view(id));
+    const int64_t seq = m_sql->seqOfId.step() ? m_sql->seqOfId.columnInt(0) : 0;
+    m_sql->seqOfId.reset();
     return seq;
 }
 

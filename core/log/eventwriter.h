@@ -1,21 +1,14 @@
 #pragma once
 
 #include "base/event.h"
-#include "log/sqlite.h"
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 
 namespace Chronoscope {
 
 class EventLog;
-
-/// The INSERT statements of an event row and of its result, and their bindings: the writer's
-/// and the benchmark baseline's, so that both measure the same rows.
-extern const char *const kInsertEventSql;
-extern const char *const kInsertResultSql;
-void bindEventRow(Sql::Statement &insert, const Event &event, int64_t seq, int64_t streamVersion);
-void bindResultRow(Sql::Statement &insert, const Event &event, int64_t seq);
 
 /// Appends events to a log inside a transaction the caller holds (bulk import, sample
 /// generation, single appends). Assigns each event the next seq and its stream's next version,
@@ -27,6 +20,7 @@ public:
     enum class Outcome { Written, DuplicateId };
 
     explicit EventWriter(EventLog &log);
+    ~EventWriter();
     /// For a bulk write: when the log is empty, sets the secondary indexes aside until finish()
     /// (see Schema::dropSecondaryIndexes()).
     void beginBulk();
@@ -44,11 +38,8 @@ public:
     int64_t nextStreamVersion(const std::string &stream);
 
 private:
-    Sql::Database &m_db;
-    Sql::Statement m_insert;
-    Sql::Statement m_insertResult;
-    Sql::Statement m_streamVersion;
-    Sql::Statement m_seqOfId;
+    struct Statements;
+    std::unique_ptr<Statements> m_sql;
     std::unordered_map<std::string, int64_t> m_streamVersions;
     int64_t m_nextSeq;
     const bool m_startedEmpty;

@@ -1,5 +1,7 @@
 #include "log/logintegrity.h"
+
 #include "base/contenthash.h"
+#include "log/sqlite.h"
 
 #include "base/contenthash.h"
 #include "log/eventlog.h"
@@ -108,7 +110,7 @@ void checkModels(Sql::Database &db, std::vector<std::string> &problems)
 
 std::vector<std::string> LogIntegrity::problems(EventLog &log)
 {
-    Sql::Database &db = log.database();
+    Sql::Database &db = Sql::databaseOf(log);
     std::vector<std::string> problems;
     checkSqlite(db, problems);
     for (const std::string &problem : Schema::triggerProblems(db))

@@ -1,5 +1,7 @@
 #include "log/logsummary.h"
 
+#include "log/sqlite.h"
+
 #include "log/branchstore.h"
 #include "log/eventlog.h"
 
@@ -13,7 +15,7 @@ namespace {
 std::vector<std::pair<std::string, int64_t>> counts(EventLog &log, const char *sql)
 {
     std::vector<std::pair<std::string, int64_t>> result;
-    Sql::Statement st(log.database(), sql);
+    Sql::Statement st(Sql::databaseOf(log), sql);
     while (st.step())
         result.emplace_back(st.isNull(0) ? std::string() : std::string(st.columnText(0)),
                             st.columnInt(1));
@@ -33,9 +35,9 @@ LogSummary LogSummary::of(EventLog &log)
     LogSummary s;
     s.schemaVersion = log.schemaVersion();
     s.events = log.eventCount();
-    s.results = log.database().queryInt("SELECT count(*) FROM results");
+    s.results = Sql::databaseOf(log).queryInt("SELECT count(*) FROM results");
     {
-        Sql::Statement st(log.database(),
+        Sql::Statement st(Sql::databaseOf(log),
                           "SELECT min(recorded_at), max(recorded_at), "
                           "avg(processed_at - recorded_at), max(processed_at - recorded_at) "
                           "FROM events");
@@ -55,7 +57,7 @@ LogSummary LogSummary::of(EventLog &log)
                        "ORDER BY n DESC, source");
     // The (stream, stream_version) index makes this a walk over distinct streams.
     std::map<std::string, int64_t> families;
-    Sql::Statement st(log.database(),
+    Sql::Statement st(Sql::databaseOf(log),
                       "SELECT stream, max(stream_version) FROM events GROUP BY stream");
     while (st.step()) {
         ++s.streams;

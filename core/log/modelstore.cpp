@@ -1,5 +1,7 @@
 #include "log/modelstore.h"
 
+#include "log/sqlite.h"
+
 #include "log/eventlog.h"
 #include "log/snapshotstore.h"
 
@@ -7,7 +9,7 @@ namespace Chronoscope::ModelStore {
 
 void store(EventLog &log, const StoredModel &stored)
 {
-    Sql::Statement st(log.database(),
+    Sql::Statement st(Sql::databaseOf(log),
                       "INSERT INTO models (name, hash, source, set_at) VALUES (?, ?, ?, ?)");
     st.bind(1, std::string_view(stored.name));
     st.bind(2, std::string_view(stored.hash));
@@ -19,7 +21,7 @@ void store(EventLog &log, const StoredModel &stored)
 
 std::optional<StoredModel> current(EventLog &log)
 {
-    Sql::Statement st(log.database(),
+    Sql::Statement st(Sql::databaseOf(log),
                       "SELECT name, hash, source, set_at FROM models ORDER BY id DESC LIMIT 1");
     if (!st.step())
         return std::nullopt;

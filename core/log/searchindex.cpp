@@ -1,5 +1,7 @@
 #include "log/searchindex.h"
 
+#include "log/sqlite.h"
+
 #include "base/error.h"
 #include "log/eventlog.h"
 
@@ -18,7 +20,7 @@ SearchIndex::SearchIndex(EventLog &log)
 
 int64_t SearchIndex::indexedUpTo()
 {
-    Sql::Statement st(m_log.database(), "SELECT value FROM meta WHERE key = ?");
+    Sql::Statement st(Sql::databaseOf(m_log), "SELECT value FROM meta WHERE key = ?");
     st.bind(1, std::string_view(kIndexedUpToKey));
     return st.step() ? std::stoll(std::string(st.columnText(0))) : 0;
 }
@@ -32,15 +34,15 @@ int64_t SearchIndex::update(const std::function<bool(int64_t, int64_t)> &progres
         if (progress && !progress(done, total))
             return done;
         const int64_t upTo = std::min(head, from + done + kBatch);
-        Sql::Transaction tx(m_log.database());
-        Sql::Statement insert(m_log.database(),
+        Sql::Transaction tx(Sql::databaseOf(m_log));
+        Sql::Statement insert(Sql::databaseOf(m_log),
                               "INSERT INTO event_search (rowid, type, stream, source, id, data, "
                               "metadata) SELECT seq, type, stream, coalesce(source, ''), id, data, "
                               "metadata FROM events WHERE seq > ? AND seq <= ?");
         insert.bind(1, from + done);
         insert.bind(2, upTo);
         insert.run();
-        Sql::Statement mark(m_log.database(),
+        Sql::Statement mark(Sql::databaseOf(m_log),
                             "INSERT INTO meta (key, value) VALUES (?, ?) "
                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
         mark.bind(1, std::string_view(kIndexedUpToKey));

@@ -1,5 +1,7 @@
 #include "log/snapshotstore.h"
 
+#include "log/sqlite.h"
+
 #include "base/error.h"
 #include "log/eventlog.h"
 
@@ -51,7 +53,7 @@ SnapshotStore::SnapshotStore(EventLog &log, std::string modelHash)
 
 int64_t SnapshotStore::lastSeq()
 {
-    Sql::Statement st(m_log.database(),
+    Sql::Statement st(Sql::databaseOf(m_log),
                       "SELECT coalesce(max(seq), 0) FROM snapshots WHERE model_hash = ?");
     st.bind(1, std::string_view(m_modelHash));
     return st.step() ? st.columnInt(0) : 0;
@@ -59,7 +61,7 @@ int64_t SnapshotStore::lastSeq()
 
 std::vector<SnapshotStore::Link> SnapshotStore::read(int64_t afterSeq, int64_t upToSeq)
 {
-    Sql::Statement st(m_log.database(),
+    Sql::Statement st(Sql::databaseOf(m_log),
                       "SELECT seq, streams, projections FROM snapshots WHERE model_hash = ? "
                       "AND seq > ? AND seq <= ? ORDER BY seq");
     st.bind(1, std::string_view(m_modelHash));
@@ -79,8 +81,8 @@ void SnapshotStore::write(const std::vector<Link> &links)
 {
     if (links.empty())
         return;
-    Sql::Transaction tx(m_log.database());
-    Sql::Statement st(m_log.database(),
+    Sql::Transaction tx(Sql::databaseOf(m_log));
+    Sql::Statement st(Sql::databaseOf(m_log),
                       "INSERT OR IGNORE INTO snapshots (model_hash, seq, streams, projections) "
                       "VALUES (?, ?, ?, ?)");
     for (const Link &link : links) {
@@ -97,7 +99,7 @@ void SnapshotStore::write(const std::vector<Link> &links)
 
 int64_t SnapshotStore::storedBytes()
 {
-    Sql::Statement st(m_log.database(),
+    Sql::Statement st(Sql::databaseOf(m_log),
                       "SELECT coalesce(sum(length(streams) + length(projections)), 0) FROM "
                       "snapshots WHERE model_hash = ?");
     st.bind(1, std::string_view(m_modelHash));
@@ -129,9 +131,14 @@ void SnapshotStore::visit(const Link &link, const Visitor &visit)
             });
 }
 
+void SnapshotStore::removeAll(EventLog &log)
+{
+    Sql::databaseOf(log).exec("DELETE FROM snapshots");
+}
+
 void SnapshotStore::removeOtherModels(EventLog &log, const std::string &keepHash)
 {
-    Sql::Statement st(log.database(), "DELETE FROM snapshots WHERE model_hash <> ?");
+    Sql::Statement st(Sql::databaseOf(log), "DELETE FROM snapshots WHERE model_hash <> ?");
     st.bind(1, std::string_view(keepHash));
     st.run();
 }

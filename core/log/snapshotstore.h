@@ -45,6 +45,8 @@ public:
     enum class Part { Stream, Projection };
     using Visitor = std::function<void(Part part, std::string name, std::string json)>;
     static void visit(const Link &link, const Visitor &visit);
+    /// Removes every stored state (main's replay changed: a merge).
+    static void removeAll(EventLog &log);
     /// Removes the stored states of every model but `keepHash`.
     static void removeOtherModels(EventLog &log, const std::string &keepHash);
 

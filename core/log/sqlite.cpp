@@ -233,4 +233,9 @@ void Transaction::commit()
     m_open = false;
 }
 
+int64_t memoryUsed()
+{
+    return sqlite3_memory_used();
+}
+
 } // namespace Chronoscope::Sql

@@ -7,8 +7,14 @@
 #include <string>
 #include <string_view>
 
+namespace Chronoscope {
+class EventLog;
+}
+
 namespace Chronoscope::Sql {
 
+/// The SQLite layer of the log library: nothing outside core/log speaks SQL.
+///
 /// Owns one sqlite3 connection. Not thread-safe: use a connection from one thread at a time.
 /// Every failing call throws Chronoscope::Error with SQLite's own message.
 class Database
@@ -85,5 +91,12 @@ private:
     Database &m_db;
     bool m_open = true;
 };
+
+/// Bytes SQLite holds in this process (all connections): for the benchmarks' memory figures.
+int64_t memoryUsed();
+
+/// The connection of a log, for the stores of the log layer: this header is theirs alone
+/// (tests/core/check_layering.cmake keeps it inside core/log, the tests and the benchmarks).
+Database &databaseOf(EventLog &log);
 
 } // namespace Chronoscope::Sql

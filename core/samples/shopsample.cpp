@@ -5,6 +5,7 @@
 #include "log/eventlog.h"
 #include "log/eventwriter.h"
 #include "log/modelstore.h"
+#include "log/writetransaction.h"
 #include "replay/logmodel.h"
 
 #include <QFile>
@@ -475,7 +476,7 @@ void ShopSample::generate(EventLog &log, const ShopSampleOptions &options)
         throw Error::failed(log.path() + ": already holds " + std::to_string(existing)
                             + " events; the sample is written into a new, empty log");
     log.prepareBulkWrite();
-    Sql::Transaction tx(log.database());
+    WriteTransaction tx(log);
     Generator generator(log, options);
     generator.run();
     QFile model(QStringLiteral(":/models/shop.js"));

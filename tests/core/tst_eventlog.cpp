@@ -2,6 +2,7 @@
 #include "base/eventfilter.h"
 #include "log/eventlog.h"
 #include "log/schema.h"
+#include "log/sqlite.h"
 #include "testlog.h"
 
 #include <QTest>
@@ -53,10 +54,10 @@ private slots:
         EventLog log(path, EventLog::OpenMode::CreateIfMissing);
         QCOMPARE(log.schemaVersion(), Schema::latestVersion());
         QCOMPARE(log.eventCount(), 0);
-        Sql::Statement mode(log.database(), "PRAGMA journal_mode");
+        Sql::Statement mode(Sql::databaseOf(log), "PRAGMA journal_mode");
         QVERIFY(mode.step());
         QCOMPARE(std::string(mode.columnText(0)), std::string("wal"));
-        QCOMPARE(log.database().queryInt("PRAGMA application_id"), Schema::kApplicationId);
+        QCOMPARE(Sql::databaseOf(log).queryInt("PRAGMA application_id"), Schema::kApplicationId);
     }
 
     void appendAssignsSeqAndStreamVersion()
@@ -291,7 +292,7 @@ private slots:
         EventLog log(path, EventLog::OpenMode::Existing);
         QCOMPARE(log.eventCount(), 2 * kPerWriter);
         QCOMPARE(log.streamVersion("counter"), 2 * kPerWriter);
-        QCOMPARE(log.database().queryInt("SELECT count(DISTINCT stream_version) FROM events"),
+        QCOMPARE(Sql::databaseOf(log).queryInt("SELECT count(DISTINCT stream_version) FROM events"),
                  2 * kPerWriter);
     }
 };

@@ -1,6 +1,7 @@
 #include "base/error.h"
 #include "io/importer.h"
 #include "log/eventlog.h"
+#include "log/sqlite.h"
 #include "samples/shopsample.h"
 #include "testlog.h"
 
@@ -49,20 +50,20 @@ private slots:
         EventLog log(pathIn(dir, "a.chronolog"), EventLog::OpenMode::CreateIfMissing);
         const char *countIndexes = "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
                                    "AND name IN ('events_recorded_at', 'events_causation')";
-        QCOMPARE(log.database().queryInt(countIndexes), 2);
+        QCOMPARE(Sql::databaseOf(log).queryInt(countIndexes), 2);
         // Into an empty log the indexes are set aside and built at the end; a failed import
         // rolls that back with everything else.
         QVERIFY_THROWS_EXCEPTION(
                 Error,
                 importText(
                         log, dir, "bad.jsonl", "{\"type\":\"A\",\"stream\":\"s-1\"}\nnot json\n"));
-        QCOMPARE(log.database().queryInt(countIndexes), 2);
+        QCOMPARE(Sql::databaseOf(log).queryInt(countIndexes), 2);
         importText(log,
                    dir,
                    "good.jsonl",
                    "{\"type\":\"A\",\"stream\":\"s-1\",\"id\":\"a\"}\n"
                    "{\"type\":\"B\",\"stream\":\"s-1\",\"causation_id\":\"a\"}\n");
-        QCOMPARE(log.database().queryInt(countIndexes), 2);
+        QCOMPARE(Sql::databaseOf(log).queryInt(countIndexes), 2);
         QCOMPARE(log.effectsOf("a").size(), size_t(1));
     }
 
@@ -220,7 +221,7 @@ private slots:
             QVERIFY2(message.contains(reason), e.what());
         }
         QCOMPARE(Test::exportText(log), before);
-        QCOMPARE(log.database().queryInt("SELECT count(*) FROM imports"), 1);
+        QCOMPARE(Sql::databaseOf(log).queryInt("SELECT count(*) FROM imports"), 1);
     }
 
     void skipModeImportsTheRestAndListsEverySkippedLine()

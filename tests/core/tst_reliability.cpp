@@ -8,6 +8,7 @@
 #include "log/eventlog.h"
 #include "log/logintegrity.h"
 #include "log/modelstore.h"
+#include "log/sqlite.h"
 #include "replay/jsmodel.h"
 #include "replay/state.h"
 #include "samples/shopsample.h"
@@ -166,7 +167,7 @@ private slots:
         const std::string forge = "INSERT OR REPLACE INTO events (seq, id, stream, stream_version, "
                                   "type, recorded_at, data, metadata) VALUES (31, '"
                                   + id + "', 'new-stream', 1, 'T', 0, '{}', '{}')";
-        const std::string message = failureOf([&] { log.database().exec(forge.c_str()); });
+        const std::string message = failureOf([&] { Sql::databaseOf(log).exec(forge.c_str()); });
         QVERIFY2(message.find("an event with this id is recorded already") != std::string::npos,
                  message.c_str());
         QCOMPARE(Test::exportText(log), before);

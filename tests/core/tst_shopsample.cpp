@@ -3,6 +3,7 @@
 #include "log/logsummary.h"
 #include "log/modelstore.h"
 #include "log/schema.h"
+#include "log/sqlite.h"
 #include "samples/shopsample.h"
 #include "testlog.h"
 
