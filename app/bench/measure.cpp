@@ -1,5 +1,7 @@
 #include "measure.h"
 
+#include "log/eventlog.h"
+
 #include <malloc.h>
 
 #include <chrono>
@@ -25,9 +27,7 @@ void print(const Figure &figure)
 
 void removeLog(const std::string &path)
 {
-    std::error_code ec;
-    for (const char *suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(path + suffix, ec);
+    EventLog::removeFiles(path);
 }
 
 double residentMegabytes()

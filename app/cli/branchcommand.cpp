@@ -21,8 +21,7 @@ const char *const kUsage
 // How many edits re-processing with the branch's model's handlers derived.
 size_t regeneratedEdits(History &history)
 {
-    const auto *layer = dynamic_cast<const BranchHistory *>(&history);
-    return layer && layer->branch().regenerated ? layer->branch().edits.size() : 0;
+    return history.regeneratedEdits().size();
 }
 
 nlohmann::ordered_json toJson(EventLog &log, const Branch &b)

@@ -32,13 +32,6 @@ nlohmann::ordered_json issuesJson(const std::vector<ImportIssue> &issues)
     return list;
 }
 
-void removeLogFiles(const std::string &path)
-{
-    std::error_code ec;
-    for (const char *suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(path + suffix, ec);
-}
-
 } // namespace
 
 int runImport(const QStringList &arguments)
@@ -93,7 +86,7 @@ int runImport(const QStringList &arguments)
         report = Importer(log, options).run(files);
     } catch (...) {
         if (!existed)
-            removeLogFiles(logPath); // a failed import into a new log leaves no log behind
+            EventLog::removeFiles(logPath); // a failed import into a new log leaves no log behind
         throw;
     }
 

@@ -101,9 +101,7 @@ void Branches::reload()
                     }
                 } else {
                     row.events = history->length();
-                    const auto *layer = dynamic_cast<const BranchHistory *>(history.get());
-                    if (layer && layer->branch().regenerated)
-                        row.regenerated = static_cast<int>(layer->branch().edits.size());
+                    row.regenerated = static_cast<int>(history->regeneratedEdits().size());
                 }
             } catch (const Error &e) {
                 row.model = QString::fromUtf8(e.what());
@@ -118,10 +116,7 @@ void Branches::reload()
 std::map<int64_t, QString> Branches::editedRows(History &history)
 {
     std::map<int64_t, QString> edited;
-    const auto *branch = dynamic_cast<const BranchHistory *>(&history);
-    if (!branch)
-        return edited;
-    for (const auto &[id, how] : branch->editedEvents()) {
+    for (const auto &[id, how] : history.editedEvents()) {
         if (const auto at = history.positionOf(id))
             edited[*at] = how == "inserted"   ? tr("Inserted on this branch")
                           : how == "replaced" ? tr("Replaced on this branch")
@@ -167,7 +162,7 @@ std::vector<TimelineView::BranchMark> Branches::timelineMarks() const
             if (!followed)
                 continue;
             auto history = BranchHistory::open(*m_log, b.name);
-            for (const auto &[id, how] : static_cast<BranchHistory &>(*history).editedEvents()) {
+            for (const auto &[id, how] : history->editedEvents()) {
                 if (const auto position = history->positionOf(id))
                     if (const auto event = history->at(*position))
                         marks.push_back({event->recordedAt, QString::fromStdString(how), false});

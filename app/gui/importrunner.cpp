@@ -48,9 +48,7 @@ void ImportRunner::start(const QStringList &files, const QString &target)
                              : QString::fromUtf8(e.what());
         }
         if (!error.isEmpty() && !existed) {
-            QFile::remove(target);
-            QFile::remove(target + QStringLiteral("-wal"));
-            QFile::remove(target + QStringLiteral("-shm"));
+            EventLog::removeFiles(target.toStdString());
         }
         emit finished(error, imported);
     });

@@ -12,6 +12,21 @@ bool EventFilter::globMatches(const std::string &pattern, const std::string &tex
     return fnmatch(pattern.c_str(), text.c_str(), FNM_NOESCAPE) == 0;
 }
 
+std::string EventFilter::exactGlob(const std::string &text)
+{
+    std::string glob;
+    for (const char c : text) {
+        if (c == '*' || c == '?' || c == '[') {
+            glob += '[';
+            glob += c;
+            glob += ']';
+        } else {
+            glob += c;
+        }
+    }
+    return glob;
+}
+
 bool EventFilter::matches(const Event &event) const
 {
     return (!stream || globMatches(*stream, event.stream))

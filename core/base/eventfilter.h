@@ -31,6 +31,8 @@ struct EventFilter
     /// stream, type and source members, with the query's glob: SQLite's GLOB. An event with no
     /// source passes no source pattern.
     bool matches(const Event &event) const;
+    /// The glob that matches exactly `text` (its *, ? and [ in brackets).
+    static std::string exactGlob(const std::string &text);
     /// SQLite's GLOB: `*`, `?`, `[…]`, case-sensitive; a text without them matches only itself.
     static bool globMatches(const std::string &pattern, const std::string &text);
 };

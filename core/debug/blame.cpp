@@ -12,22 +12,6 @@ namespace Chronoscope {
 
 namespace {
 
-// The glob that matches exactly `text`.
-std::string exactGlob(const std::string &text)
-{
-    std::string glob;
-    for (const char c : text) {
-        if (c == '*' || c == '?' || c == '[') {
-            glob += '[';
-            glob += c;
-            glob += ']';
-        } else {
-            glob += c;
-        }
-    }
-    return glob;
-}
-
 // "/streams/order-31/total" → {"streams", "order-31"}.
 std::pair<std::string, std::string> sectionAndName(const std::string &pointer)
 {
@@ -92,14 +76,10 @@ std::vector<Blame::Change> Blame::history(History &events,
             }
             return true;
         };
-        auto *main = dynamic_cast<MainHistory *>(&events);
-        const Corrections corrections = main ? Corrections::load(main->log()) : Corrections();
-        if (main && corrections.empty()) {
-            EventFilter filter;
-            filter.stream = exactGlob(name);
-            filter.toSeq = upTo;
-            main->log().forEachEvent(filter, apply);
-        } else if (main) {
+        const Corrections corrections = events.corrections();
+        if (corrections.empty()) {
+            events.forEachOfStream(name, upTo, apply);
+        } else {
             // Merged corrections apply at other places: walk main as its replay does.
             events.forEach(1, upTo, EventFilter::Columns::All, [&](const Event &e) {
                 for (const int64_t seq : corrections.at(e.seq)) {
@@ -110,8 +90,6 @@ std::vector<Blame::Change> Blame::history(History &events,
                 }
                 return true;
             });
-        } else {
-            events.forEach(1, upTo, EventFilter::Columns::All, apply);
         }
         model.stateReplaced();
         return changes;

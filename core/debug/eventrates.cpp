@@ -74,13 +74,13 @@ EventRates::compute(EventLog &log, Grouping grouping, int64_t bucketWidth, int a
     result.start = first - first % result.bucketWidth;
     result.buckets = (last - result.start) / result.bucketWidth + 1;
 
-    const EventCounts::Key key = grouping == Grouping::Type     ? EventCounts::Key::Type
+    const EventCounts::Key countedBy = grouping == Grouping::Type     ? EventCounts::Key::Type
                                  : grouping == Grouping::Source ? EventCounts::Key::Source
                                  : grouping == Grouping::Family ? EventCounts::Key::Family
                                                                 : EventCounts::Key::Stream;
     std::map<std::string, Series> byKey;
     EventCounts::byBucket(log,
-                          key,
+                          countedBy,
                           result.start,
                           result.bucketWidth,
                           [&](std::string_view name, int64_t bucket, int64_t count) {

@@ -169,10 +169,7 @@ Event BranchEditor::resolve(History &history, const std::string &event)
 
 BranchEditCommand BranchEditor::checked(History &history, BranchEdit edit)
 {
-    auto *branchHistory = dynamic_cast<BranchHistory *>(&history);
-    if (!branchHistory)
-        throw Error::input("main cannot be edited: it is the recorded history (fork a branch)");
-    branchHistory->check(edit);
+    history.check(edit);
     return BranchEditCommand(history.name(), std::move(edit));
 }
 

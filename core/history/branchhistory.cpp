@@ -272,11 +272,14 @@ void BranchHistory::apply(const BranchEdit &edit, std::vector<Segment> &segments
                          "or the branch ends before it");
 }
 
+std::vector<BranchEdit> BranchHistory::regeneratedEdits() const
+{
+    return m_branch.regenerated ? m_branch.edits : std::vector<BranchEdit>();
+}
+
 std::map<std::string, std::string> BranchHistory::editedEvents() const
 {
-    std::map<std::string, std::string> edited;
-    if (const auto *parent = dynamic_cast<const BranchHistory *>(m_parent.get()))
-        edited = parent->editedEvents();
+    std::map<std::string, std::string> edited = m_parent->editedEvents();
     for (const Segment &s : m_segments) {
         if (s.event)
             edited[s.event->id] = m_branch.regenerated ? "regenerated"

@@ -52,10 +52,10 @@ public:
     History &parent() { return *m_parent; }
     /// The events this branch (and the branches it forks) inserted or replaced, by id, with how:
     /// "inserted", "replaced", or "regenerated" (by re-processing with the model's handlers).
-    std::map<std::string, std::string> editedEvents() const;
-    /// Checks that an edit applies to this branch as it is (the same checks as the
-    /// constructor), without keeping it.
-    void check(const BranchEdit &edit);
+    std::map<std::string, std::string> editedEvents() const override;
+    std::vector<BranchEdit> regeneratedEdits() const override;
+    /// The same checks as the constructor.
+    void check(const BranchEdit &edit) override;
 
 private:
     static std::unique_ptr<History>

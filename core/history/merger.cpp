@@ -44,10 +44,8 @@ Merger::Report run(EventLog &log, const std::string &name, const std::string &re
     Branch branch = checkedBranch(log, name);
     // Re-processed with its model's handlers: what they changed is part of the fix.
     const auto history = BranchHistory::open(log, name);
-    if (const auto *layer = dynamic_cast<const BranchHistory *>(history.get());
-        layer && layer->branch().regenerated)
-        branch.edits.insert(
-                branch.edits.end(), layer->branch().edits.begin(), layer->branch().edits.end());
+    const std::vector<BranchEdit> regenerated = history->regeneratedEdits();
+    branch.edits.insert(branch.edits.end(), regenerated.begin(), regenerated.end());
     Merger::Report report;
     std::map<std::string, int64_t> appendedSeqOf; // ids this merge appends → their seqs
     std::optional<EventWriter> writer;

@@ -60,8 +60,6 @@ int64_t resolveRevision(EventLog &log, const Revision &revision)
 
 int64_t resolveRevision(History &history, const Revision &revision)
 {
-    if (history.isMain())
-        return resolveRevision(static_cast<MainHistory &>(history).log(), revision);
     const int64_t head = history.length();
     if (revision.seq) {
         if (*revision.seq > head)
@@ -69,16 +67,8 @@ int64_t resolveRevision(History &history, const Revision &revision)
                                   + " has only " + std::to_string(head) + " events");
         return *revision.seq;
     }
-    if (revision.time) {
-        // A branch's events are in its own order: the last one recorded before the time.
-        int64_t last = 0;
-        history.forEach(1, head, EventFilter::Columns::All, [&](const Event &e) {
-            if (e.recordedAt < *revision.time)
-                last = e.seq;
-            return true;
-        });
-        return last;
-    }
+    if (revision.time)
+        return history.lastPositionBefore(*revision.time); // in the history's own order
     return head;
 }
 

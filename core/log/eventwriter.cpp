@@ -44,12 +44,12 @@ void bindResultRow(Sql::Statement &insert, const Event &event, int64_t seq)
 
 struct EventWriter::Statements
 {
-    explicit Statements(Sql::Database &db)
-        : db(db)
-        , insert(db, kInsertEventSql)
-        , insertResult(db, kInsertResultSql)
-        , streamVersion(db, "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream = ?1")
-        , seqOfId(db, "SELECT seq FROM events WHERE id = ?1")
+    explicit Statements(Sql::Database &database)
+        : db(database)
+        , insert(database, kInsertEventSql)
+        , insertResult(database, kInsertResultSql)
+        , streamVersion(database, "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream = ?1")
+        , seqOfId(database, "SELECT seq FROM events WHERE id = ?1")
     {}
 
     Sql::Database &db;

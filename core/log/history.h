@@ -1,11 +1,15 @@
 #pragma once
 
 #include "base/event.h"
+#include "log/corrections.h"
+#include "log/branch.h"
 #include "base/eventfilter.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace Chronoscope {
 
@@ -35,6 +39,26 @@ public:
     virtual std::optional<int64_t> positionOf(const std::string &id) = 0;
     /// Whether positions are the log's seqs (main), so that the log's indexes answer queries.
     virtual bool isMain() const { return false; }
+
+    /// The position of the last event recorded before `time` (in this history's order); 0 when
+    /// there is none. The default reads every event; main asks the log's index.
+    virtual int64_t lastPositionBefore(Timestamp::Micros time);
+    /// Visits the events of one stream up to a position, in order, every column; stops when
+    /// `visit` returns false. The default reads every event; main asks the log's index.
+    virtual void forEachOfStream(const std::string &stream,
+                                 int64_t upTo,
+                                 const std::function<bool(const Event &)> &visit);
+    /// What merged branches change in this history's replay (main's; none elsewhere).
+    virtual Corrections corrections() { return {}; }
+    /// The events this history inserted or replaced, by id, with how: "inserted", "replaced" or
+    /// "regenerated" (by re-processing with a model's handlers). None on main.
+    virtual std::map<std::string, std::string> editedEvents() const { return {}; }
+    /// The edits re-processing with its model's handlers derived (what they changed is part of
+    /// the fix a merge carries).
+    virtual std::vector<BranchEdit> regeneratedEdits() const { return {}; }
+    /// Checks that an edit applies to this history as it is, without keeping it; throws Error
+    /// (Input) when it does not — always on main, which is the recorded history.
+    virtual void check(const BranchEdit &edit);
 };
 
 } // namespace Chronoscope

@@ -38,4 +38,24 @@ std::optional<int64_t> MainHistory::positionOf(const std::string &id)
     return event ? std::optional<int64_t>(event->seq) : std::nullopt;
 }
 
+int64_t MainHistory::lastPositionBefore(Timestamp::Micros time)
+{
+    return m_log.lastSeqBefore(time);
+}
+
+void MainHistory::forEachOfStream(const std::string &stream,
+                                  int64_t upTo,
+                                  const std::function<bool(const Event &)> &visit)
+{
+    EventFilter filter;
+    filter.stream = EventFilter::exactGlob(stream);
+    filter.toSeq = upTo;
+    m_log.forEachEvent(filter, visit);
+}
+
+Corrections MainHistory::corrections()
+{
+    return Corrections::load(m_log);
+}
+
 } // namespace Chronoscope

@@ -21,6 +21,11 @@ public:
     std::optional<Event> at(int64_t position) override;
     std::optional<int64_t> positionOf(const std::string &id) override;
     bool isMain() const override { return true; }
+    int64_t lastPositionBefore(Timestamp::Micros time) override;
+    void forEachOfStream(const std::string &stream,
+                         int64_t upTo,
+                         const std::function<bool(const Event &)> &visit) override;
+    Corrections corrections() override;
     EventLog &log() { return m_log; }
 
 private:

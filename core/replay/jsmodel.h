@@ -42,13 +42,12 @@ public:
     void sync(State &state) override;
     void stateReplaced() override;
 
-    /// The event as reducers see it: upcast to the newest schema, as canonical JSON text.
-    std::string upcastEvent(const Event &event);
+    std::string upcastEvent(const Event &event) override;
     /// The services the model declares: name → {"emits": [...], "listens": [...]}.
     nlohmann::json services() const { return m_services; }
 
     /// Each projection's name and the event types it has functions for ("*": every type).
-    std::map<std::string, std::set<std::string>> projectionTypes() const;
+    std::map<std::string, std::set<std::string>> projectionTypes() const override;
     /// Whether the model has a handler (a reaction that emits events) for this event type.
     bool handles(const std::string &type) const;
     bool hasHandlers() const { return m_handlers.isObject(); }

@@ -1,11 +1,21 @@
 #include "replay/model.h"
 
 #include "base/error.h"
+#include "base/eventjson.h"
 #include "base/jsontext.h"
 
 #include <simdjson.h>
 
 namespace Chronoscope {
+
+std::string Model::upcastEvent(const Event &event)
+{
+    Event e = event;
+    e.result.reset();
+    std::string text;
+    EventJson::append(text, e);
+    return text;
+}
 
 namespace {
 

@@ -5,7 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,6 +55,13 @@ public:
     /// Whether apply() reads more of the event than its seq, stream and data.
     virtual bool needsWholeEvent() const { return true; }
     virtual void stateReplaced() {}
+
+    /// The event as the model's reducers see it (upcast to the newest schema), as canonical
+    /// JSON text without its result. The default sees the event as recorded.
+    virtual std::string upcastEvent(const Event &event);
+    /// Each projection's name and the event types it has functions for ("*": every type); none
+    /// by default.
+    virtual std::map<std::string, std::set<std::string>> projectionTypes() const { return {}; }
 };
 
 /// The model a log opens with when it has no code: each event's `data` is merged into its

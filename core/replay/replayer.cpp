@@ -34,8 +34,7 @@ Replayer::Replayer(History &history, Model &model, int64_t snapshotInterval)
     , m_interval(std::max<int64_t>(1, snapshotInterval))
     , m_head(m_history.length())
 {
-    if (history.isMain())
-        m_corrections = Corrections::load(static_cast<MainHistory &>(history).log());
+    m_corrections = history.corrections();
     m_snapshots.emplace(0, State());
 }
 

@@ -61,8 +61,8 @@ void ReplayWorker::open(const QString &path, const QString &history)
             m_store = std::make_unique<SnapshotStore>(*m_log, m_model->hash());
             m_replayer->useStore(m_store.get(), SnapshotStore::kInterval);
         }
-        if (const auto *js = dynamic_cast<const JsModel *>(m_model.get()))
-            m_readSide = std::make_unique<ReadSide>(*m_log, js->projectionTypes());
+        if (auto types = m_model->projectionTypes(); !types.empty())
+            m_readSide = std::make_unique<ReadSide>(*m_log, std::move(types));
         m_engine = std::make_unique<ExpressionEngine>();
         m_watchList = std::make_unique<WatchList>(*m_engine);
         QStringList warnings;
@@ -213,15 +213,12 @@ void ReplayWorker::handle(const Request &request)
         if (m_replayer->position() != target - 1)
             return;
         update.step = m_replayer->explain(target);
-        if (auto *js = dynamic_cast<JsModel *>(m_model.get())) {
-            Event stored = update.step->event;
-            stored.result.reset();
-            std::string canonical;
-            EventJson::append(canonical, stored);
-            std::string upcast = js->upcastEvent(stored);
-            if (upcast != canonical)
-                update.upcastEvent = std::move(upcast);
-        }
+        Event stored = update.step->event;
+        stored.result.reset();
+        std::string canonical;
+        EventJson::append(canonical, stored);
+        if (std::string upcast = m_model->upcastEvent(stored); upcast != canonical)
+            update.upcastEvent = std::move(upcast);
     } else
         m_replayer->seek(0);
     update.position = m_replayer->position();
