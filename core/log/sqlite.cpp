@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <thread>
 #include <unistd.h>
 
 namespace Chronoscope::Sql {
@@ -81,9 +82,29 @@ int64_t Database::queryInt(const char *sql)
     return st.step() ? st.columnInt(0) : 0;
 }
 
+namespace {
+
+std::atomic<std::thread::id> g_watchedThread{};
+std::atomic<int64_t> g_preparedOnWatched{0};
+
+} // namespace
+
+void watchThread(std::thread::id thread)
+{
+    g_watchedThread = thread;
+    g_preparedOnWatched = 0;
+}
+
+int64_t statementsPreparedOnWatchedThread()
+{
+    return g_preparedOnWatched;
+}
+
 Statement::Statement(Database &db, const char *sql)
     : m_db(db)
 {
+    if (g_watchedThread.load(std::memory_order_relaxed) == std::this_thread::get_id())
+        ++g_preparedOnWatched;
     const int rc
             = sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
     if (rc != SQLITE_OK)

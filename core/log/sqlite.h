@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 
 namespace Chronoscope {
 class EventLog;
@@ -91,6 +92,11 @@ private:
     Database &m_db;
     bool m_open = true;
 };
+
+/// A check for tests: counts the statements prepared on one thread from now on (the window's
+/// GUI thread, which must never wait for SQL). A default id watches no thread.
+void watchThread(std::thread::id thread);
+int64_t statementsPreparedOnWatchedThread();
 
 /// Bytes SQLite holds in this process (all connections): for the benchmarks' memory figures.
 int64_t memoryUsed();

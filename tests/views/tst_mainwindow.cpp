@@ -9,7 +9,9 @@
 #include "samplelog.h"
 #include "session/debugsession.h"
 #include "stateinspector.h"
+#include "samples/shopsample.h"
 #include "testlog.h"
+#include "timelineview.h"
 #include "watchespanel.h"
 #include "watchtablemodel.h"
 
@@ -28,6 +30,8 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTranslator>
+
+#include <thread>
 
 using namespace Chronoscope;
 
@@ -119,6 +123,56 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().position, 500, 20000);
         QTest::keyClick(&window, Qt::Key_Home);
         QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().position, 0, 20000);
+    }
+
+    // Nothing that grows with the log waits on the GUI thread: stepping, selecting, scrolling
+    // the list and zooming the timeline of a 100k-event log prepare no SQL statement there.
+    void preparesNoSqlOnTheGuiThreadWhileStepping()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.chronolog"));
+        {
+            EventLog log(path.toStdString(), EventLog::OpenMode::CreateIfMissing);
+            ShopSampleOptions options;
+            options.events = 100000;
+            ShopSample::generate(log, options);
+        }
+        MainWindow window;
+        QCOMPARE(window.openLog(path), QString());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().generation > 0, true, 20000);
+        auto *view = window.findChild<QTableView *>(QStringLiteral("eventView"));
+        auto *timeline = window.findChild<TimelineView *>();
+        QVERIFY(view && timeline);
+        QTRY_VERIFY_WITH_TIMEOUT(view->model()->data(view->model()->index(0, 0)).isValid(), 20000);
+
+        Sql::watchThread(std::this_thread::get_id());
+        for (int i = 0; i < 5; ++i)
+            QTest::keyClick(&window, Qt::Key_F10);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().position, 5, 20000);
+        QTest::keyClick(&window, Qt::Key_F10, Qt::ShiftModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().position, 4, 20000);
+        QTRY_COMPARE(window.selectedSeq(), 4);
+        // Another row than the position: its event and causality are read for the inspector.
+        view->setFocus();
+        view->selectRow(40);
+        QTRY_COMPARE(window.selectedSeq(), 41);
+        // Far down the list and back.
+        view->scrollToBottom();
+        QTest::qWait(50);
+        view->scrollTo(view->model()->index(50000, 0));
+        QTest::qWait(50);
+        view->scrollToTop();
+        // Zoom the timeline in, far enough that it draws single events.
+        for (int i = 0; i < 30; ++i)
+            QTest::keyClick(timeline, Qt::Key_Plus);
+        QTest::qWait(200);
+        const int64_t prepared = Sql::statementsPreparedOnWatchedThread();
+        Sql::watchThread({});
+        QCOMPARE(prepared, int64_t(0));
+        QVERIFY(view->model()->data(view->model()->index(0, EventTableModel::Type)).isValid());
     }
 
     void theStateInspectorShowsTheSelectedOrder()
