@@ -1,22 +1,20 @@
 #pragma once
 
-#include "base/eventfilter.h"
+#include "session/logreader.h"
 
 #include <QAbstractTableModel>
 #include <QIcon>
 
 #include <map>
+#include <set>
 #include <vector>
 
 namespace Chronoscope {
 
-class EventLog;
-class History;
-struct EventHeader;
-
-/// The events of a log as a table, one row per seq. Rows are read from the log a page at a time
-/// as views ask for them, and payloads are never read, so a log of millions of events opens at
-/// once. The log must outlive the model (or be replaced with setLog before it goes away).
+/// The events of a history as a table, one row per event. Rows are read by a LogReader, off the
+/// GUI thread, a page at a time as views ask for them (a row shows empty until its page
+/// arrives), and payloads are never read, so a log of millions of events opens at once. The
+/// reader decides what is shown (its history and filter); the model follows its answers.
 class EventTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -28,25 +26,17 @@ public:
     explicit EventTableModel(QObject *parent = nullptr);
     ~EventTableModel() override;
 
-    void setLog(EventLog *log);
-    /// Shows a branch's events instead of the log's (null: the log's again); rows are then
-    /// positions of the branch. `edited` marks the positions the branch inserted, replaced or
-    /// regenerated, with how. The history must outlive the model or be replaced first.
-    void setHistory(History *history, std::map<int64_t, QString> edited = {});
-    History *history() const { return m_history; }
+    /// Shows what `reader` reads (null: nothing). The reader must outlive the model or be
+    /// replaced first.
+    void setReader(LogReader *reader);
+    LogReader *reader() const { return m_reader; }
 
-    /// Shows only the events the filter selects (its seq range, limit and columns are not
-    /// used); an empty filter shows every event. The filter's search needs an up-to-date
-    /// full-text index (SearchIndex::update()) on main; on a branch it looks for the text in the
-    /// payloads as they are read.
-    void setFilter(const EventFilter &filter);
     bool isFiltered() const { return m_filtered; }
-    /// The row of an event, or -1 when the filter hides it.
+    /// The row of an event, or -1 when the filter hides it (or the rows are not read yet).
     int rowOf(int64_t seq) const;
     int64_t seqAt(int row) const;
-
-    /// Events reversed by merged branches (seq → why): struck through, the reason as tooltip.
-    void setReversed(std::map<int64_t, QString> reversed);
+    /// Why the rows shown are not the ones asked for (a bad filter); empty when they are.
+    QString rowsError() const { return m_rowsError; }
 
     /// Marks the replay's position: that row gets an arrow and a tint.
     void setCurrentSeq(int64_t seq);
@@ -58,25 +48,32 @@ public:
     QVariant
     headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+signals:
+    /// The rows of a new history or filter are in (after the model reset).
+    void rowsChanged();
+
 private:
+    void takeRows(quint64 generation, const std::shared_ptr<const LogReader::Rows> &rows);
+    void takePage(quint64 generation,
+                  int firstRow,
+                  const std::shared_ptr<const std::vector<EventHeader>> &page);
     const EventHeader *header(int row) const;
 
-    void reset(EventLog *log, History *history, std::map<int64_t, QString> edited);
-    std::vector<int64_t> matchingPositions(const EventFilter &filter) const;
-    int totalRows() const;
-
-    EventLog *m_log = nullptr;
-    History *m_history = nullptr;
-    std::map<int64_t, QString> m_edited;
+    LogReader *m_reader = nullptr;
+    QMetaObject::Connection m_rowsConnection;
+    QMetaObject::Connection m_pageConnection;
     int m_rows = 0;
     bool m_filtered = false;
+    QString m_rowsError;
     std::vector<int64_t> m_seqs; // the rows' seqs when filtered
-    int64_t m_current = 0;
+    std::map<int64_t, QString> m_edited;
     std::map<int64_t, QString> m_reversed;
+    int64_t m_current = 0;
     mutable QIcon m_currentIcon; // drawn on first use
     // Pages of headers by first row; a bounded cache, so scrolling through millions of rows
-    // keeps memory flat.
-    mutable std::map<int, std::vector<EventHeader>> m_pages;
+    // keeps memory flat. Pages asked for and not in yet are pending.
+    mutable std::map<int, std::shared_ptr<const std::vector<EventHeader>>> m_pages;
+    mutable std::set<int> m_pending;
 };
 
 } // namespace Chronoscope

@@ -1,5 +1,7 @@
 #include "timelineview.h"
 
+#include "session/logreader.h"
+
 #include "base/timestamp.h"
 
 #include <QDateTime>
@@ -94,12 +96,28 @@ QSize TimelineView::minimumSizeHint() const
     return {300, static_cast<int>(kAxisHeight + kLaneHeight + 8)};
 }
 
-void TimelineView::setData(EventLog *log, std::shared_ptr<const TimelineData> timeline)
+void TimelineView::setData(LogReader *reader, std::shared_ptr<const TimelineData> timeline)
 {
-    m_log = log;
+    if (reader != m_reader) {
+        disconnect(m_marksConnection);
+        m_reader = reader;
+        if (reader)
+            m_marksConnection = connect(
+                    reader,
+                    &LogReader::marksRead,
+                    this,
+                    [this](quint64,
+                           int64_t from,
+                           int64_t to,
+                           const std::shared_ptr<const std::vector<TimelineData::Mark>> &marks) {
+                        takeMarks(from, to, marks);
+                    });
+    }
     m_data = std::move(timeline);
     m_marks.clear();
     m_marksLoaded = false;
+    m_haveMarks = false;
+    m_asking = false;
     if (m_data)
         m_geometry.setRange(m_data->start(), m_data->end());
     m_geometry.setWidth(plotRect().width());
@@ -179,24 +197,39 @@ void TimelineView::relayout()
     const bool fewEnough
             = m_data->estimateBetween(static_cast<int64_t>(from), static_cast<int64_t>(to) + 1)
               <= kDetailLimit;
-    if (fewEnough && m_log) {
-        // Read a little more than is visible, so that panning a bit needs no new read.
-        if (!m_marksLoaded || from < m_marksFrom || to > m_marksTo) {
+    bool useMarks = false;
+    if (fewEnough && m_reader) {
+        const bool covered = m_haveMarks && from >= static_cast<double>(m_marksFrom)
+                             && to <= static_cast<double>(m_marksTo);
+        const bool coming = m_asking && from >= static_cast<double>(m_askedFrom)
+                            && to <= static_cast<double>(m_askedTo);
+        if (!covered && !coming) {
+            // Ask for a little more than is visible, so that panning a bit needs no new read.
             const double span = to - from;
-            m_marksFrom = from - span / 2;
-            m_marksTo = to + span / 2;
-            m_marks = m_data->eventsBetween(*m_log,
-                                            static_cast<int64_t>(m_marksFrom),
-                                            static_cast<int64_t>(m_marksTo) + 1,
-                                            4 * kDetailLimit);
-            m_marksLoaded = m_marks.size() < 4 * kDetailLimit;
+            m_askedFrom = static_cast<int64_t>(from - span / 2);
+            m_askedTo = static_cast<int64_t>(to + span / 2) + 1;
+            m_asking = true;
+            m_reader->readMarks(m_data, m_askedFrom, m_askedTo, 4 * kDetailLimit);
         }
-    } else {
-        m_marksLoaded = false;
-        m_marks.clear();
+        useMarks = covered && m_marksLoaded;
     }
-    m_layout = TimelineLayout::compute(m_geometry, *m_data, m_marksLoaded ? &m_marks : nullptr);
+    m_layout = TimelineLayout::compute(m_geometry, *m_data, useMarks ? &m_marks : nullptr);
     update();
+}
+
+void TimelineView::takeMarks(int64_t from,
+                             int64_t to,
+                             const std::shared_ptr<const std::vector<TimelineData::Mark>> &marks)
+{
+    if (!m_asking || from != m_askedFrom || to != m_askedTo)
+        return; // an answer to a question no longer asked
+    m_asking = false;
+    m_haveMarks = true;
+    m_marksFrom = from;
+    m_marksTo = to;
+    m_marks = *marks;
+    m_marksLoaded = m_marks.size() < 4 * kDetailLimit;
+    relayout();
 }
 
 QColor TimelineView::laneColor(int lane) const

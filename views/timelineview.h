@@ -12,7 +12,7 @@
 
 namespace Chronoscope {
 
-class EventLog;
+class LogReader;
 
 /// The timeline: one lane per service (or stream family, or event type), events placed by
 /// recorded_at, each event's processing lag drawn as a bar to its processed_at (captured vs
@@ -26,9 +26,10 @@ class TimelineView : public QWidget
 public:
     explicit TimelineView(QWidget *parent = nullptr);
 
-    /// The log to read the events of the visible range from (zoomed in), and the lanes and
-    /// density to draw from (zoomed out).
-    void setData(EventLog *log, std::shared_ptr<const TimelineData> timeline);
+    /// What reads the events of the visible range (zoomed in; off the GUI thread, drawn when
+    /// they arrive), and the lanes and density to draw from (zoomed out). The reader must
+    /// outlive the view or be replaced first.
+    void setData(LogReader *reader, std::shared_ptr<const TimelineData> timeline);
     const TimelineGeometry &geometry() const { return m_geometry; }
     const TimelineLayout &layout() const { return m_layout; }
 
@@ -80,14 +81,23 @@ private:
     void paintMarkers(QPainter &painter, const QRectF &plot);
     QColor laneColor(int lane) const;
 
-    EventLog *m_log = nullptr;
+    void takeMarks(int64_t from,
+                   int64_t to,
+                   const std::shared_ptr<const std::vector<TimelineData::Mark>> &marks);
+
+    LogReader *m_reader = nullptr;
+    QMetaObject::Connection m_marksConnection;
     std::shared_ptr<const TimelineData> m_data;
     TimelineGeometry m_geometry;
     TimelineLayout m_layout;
     std::vector<TimelineData::Mark> m_marks; // the visible range's events, when few enough
-    bool m_marksLoaded = false;
-    double m_marksFrom = 0;
-    double m_marksTo = 0;
+    bool m_marksLoaded = false;              // the answer had every event of its range
+    bool m_haveMarks = false;                // an answer for [m_marksFrom, m_marksTo] is in
+    int64_t m_marksFrom = 0;
+    int64_t m_marksTo = 0;
+    bool m_asking = false; // a question for [m_askedFrom, m_askedTo] is out
+    int64_t m_askedFrom = 0;
+    int64_t m_askedTo = 0;
 
     int64_t m_cursorSeq = 0;
     std::optional<int64_t> m_cursorTime;

@@ -7,6 +7,7 @@
 #include "measure.h"
 #include "samples/shopsample.h"
 #include "session/debugsession.h"
+#include "session/logreader.h"
 #include "timelineview.h"
 
 #include <QApplication>
@@ -86,9 +87,11 @@ double repaintMilliseconds(EventLog &log)
 {
     auto data
             = std::make_shared<TimelineData>(TimelineData::load(log, TimelineData::Lanes::Source));
+    LogReader reader;
+    reader.open(QString::fromStdString(log.path()), QStringLiteral("main"));
     TimelineView view;
     view.resize(1600, 160);
-    view.setData(&log, data);
+    view.setData(&reader, data); // zoomed out: the density, no marks to wait for
     view.showAll();
     QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
     std::vector<double> times;

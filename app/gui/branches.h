@@ -44,8 +44,6 @@ public:
     /// handlers (remembered for the next open) does not hold up the window; then calls `then`
     /// in this thread with the error, if any.
     void prepare(const QString &name, std::function<void(const QString &error)> then);
-    /// The positions of a branch's history its edits made, with how, for the event list.
-    static std::map<int64_t, QString> editedRows(History &history);
     /// What the timeline marks: on main, where each branch of main forks; on a branch, its fork
     /// point and the events it edited.
     std::vector<TimelineView::BranchMark> timelineMarks() const;

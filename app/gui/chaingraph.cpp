@@ -149,21 +149,10 @@ void ChainGraph::showEvent(const Event *event, const Causality *causality)
         }
         chain.push_back({*event, 0});
         light(*event);
-        // Effects depth-first, a few levels and a few hundred events at most.
-        size_t budget = 256;
-        std::function<void(const std::vector<Event> &, int)> effects
-                = [&](const std::vector<Event> &caused, int level) {
-                      for (const Event &effect : caused) {
-                          if (budget == 0)
-                              return;
-                          --budget;
-                          chain.push_back({effect, level});
-                          light(effect);
-                          if (level < 8)
-                              effects(m_log->effectsOf(effect.id), level + 1);
-                      }
-                  };
-        effects(causality->effects, 1);
+        for (const auto &[effect, level] : causality->descendants) {
+            chain.push_back({effect, level});
+            light(effect);
+        }
     }
     m_panel->setCausationChain(chain);
     m_panel->view()->setHighlighted(lit);

@@ -1,5 +1,7 @@
 #include "eventlist.h"
 
+#include "session/logreader.h"
+
 #include "base/error.h"
 #include "eventtablemodel.h"
 #include "log/eventlog.h"
@@ -37,6 +39,7 @@ std::optional<std::string> nonEmpty(const QLineEdit *edit)
 
 EventList::EventList(QWidget *parent)
     : QWidget(parent)
+    , m_reader(new LogReader(this))
     , m_model(new EventTableModel(this))
     , m_view(new QTableView(this))
     , m_typeFilter(filterEdit(tr("Type (glob)"), QStringLiteral("typeFilter"), this))
@@ -45,7 +48,22 @@ EventList::EventList(QWidget *parent)
     , m_textFilter(filterEdit(tr("Search payloads…"), QStringLiteral("textFilter"), this))
 {
     m_view->setObjectName(QStringLiteral("eventView"));
+    m_model->setReader(m_reader);
     m_view->setModel(m_model);
+    connect(m_model, &EventTableModel::dataChanged, this, [this] {
+        if (m_sizeColumns) {
+            m_sizeColumns = false; // to the first page of a log, then the user's
+            m_view->resizeColumnsToContents();
+        }
+    });
+    connect(m_model, &EventTableModel::rowsChanged, this, [this] {
+        if (!m_model->rowsError().isEmpty())
+            emit message(m_model->rowsError());
+        const int64_t wanted = m_wanted;
+        selectSeq(wanted);
+        if (selectedSeq() != wanted)
+            emit selectionChanged(); // the row went away (filtered out): say so
+    });
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
@@ -81,25 +99,24 @@ EventList::EventList(QWidget *parent)
 void EventList::setLog(EventLog *log)
 {
     m_log = log;
-    m_model->setLog(log);
+    m_history = QStringLiteral("main");
     for (QLineEdit *edit : {m_typeFilter, m_streamFilter, m_sourceFilter, m_textFilter}) {
         const QSignalBlocker quiet(edit);
         edit->clear();
     }
-    m_view->resizeColumnsToContents();
-    if (m_model->rowCount() > 0)
-        m_view->selectRow(0);
+    m_wanted = 1;
+    m_sizeColumns = true;
+    m_reader->open(log ? QString::fromStdString(log->path()) : QString(), QStringLiteral("main"));
 }
 
-void EventList::setHistory(History *history, std::map<int64_t, QString> edited)
+void EventList::setHistory(const QString &name)
 {
-    const int64_t selected = selectedSeq();
-    if (history)
-        m_model->setHistory(history, std::move(edited));
-    else
-        m_model->setLog(m_log);
+    if (!m_log)
+        return;
+    m_history = name;
+    m_wanted = selectedSeq();
+    m_reader->open(QString::fromStdString(m_log->path()), name);
     applyFilter();
-    selectSeq(selected);
 }
 
 int64_t EventList::selectedSeq() const
@@ -110,6 +127,7 @@ int64_t EventList::selectedSeq() const
 
 void EventList::selectSeq(int64_t seq)
 {
+    m_wanted = seq;
     const int row = m_model->rowOf(seq);
     if (row < 0)
         return;
@@ -142,9 +160,9 @@ void EventList::applyFilter()
     filter.stream = nonEmpty(m_streamFilter);
     filter.source = nonEmpty(m_sourceFilter);
     filter.search = nonEmpty(m_textFilter);
-    const int64_t selected = selectedSeq();
+    m_wanted = selectedSeq();
     try {
-        if (filter.search && !m_model->history()) {
+        if (filter.search && m_history == QLatin1String("main")) {
             SearchIndex::matchQuery(*filter.search);
             SearchIndex index(*m_log);
             if (index.indexedUpTo() < m_log->eventCount()) {
@@ -159,13 +177,12 @@ void EventList::applyFilter()
                 });
             }
         }
-        m_model->setFilter(filter);
+        m_reader->setFilter(filter);
         emit filtered(m_typeFilter->text().trimmed(), m_sourceFilter->text().trimmed());
     } catch (const Error &e) {
         emit message(QString::fromUtf8(e.what()));
-        m_model->setFilter({});
+        m_reader->setFilter({});
     }
-    selectSeq(selected);
 }
 
 } // namespace Chronoscope

@@ -12,7 +12,7 @@ namespace Chronoscope {
 
 class EventLog;
 class EventTableModel;
-class History;
+class LogReader;
 
 /// The event list in the middle of the window, with its filter bar (type, stream and source
 /// globs, payload search): the events of the history the debugger follows — main, or a branch,
@@ -25,13 +25,17 @@ public:
     explicit EventList(QWidget *parent = nullptr);
 
     EventTableModel *model() const { return m_model; }
+    /// What reads the list's rows off the GUI thread (and, for the window, the selected event
+    /// and the timeline's marks).
+    LogReader *reader() const { return m_reader; }
     QTableView *view() const { return m_view; }
 
-    /// Shows main's events of `log` (null: none); clears the filters.
+    /// Shows main's events of `log` (null: none); clears the filters. The first row is selected
+    /// when the rows are in.
     void setLog(EventLog *log);
-    /// Shows a branch's events (null: main's again), marking `edited` positions; keeps the
-    /// filters.
-    void setHistory(History *history, std::map<int64_t, QString> edited);
+    /// Shows the events of main or a branch of the log, its inserted, replaced and regenerated
+    /// events marked; keeps the filters and the selected position.
+    void setHistory(const QString &name);
 
     /// The event (position) selected, 0 when none.
     int64_t selectedSeq() const;
@@ -52,7 +56,11 @@ signals:
 
 private:
     EventLog *m_log = nullptr;
+    LogReader *m_reader;
     EventTableModel *m_model;
+    QString m_history = QStringLiteral("main");
+    int64_t m_wanted = 0;
+    bool m_sizeColumns = false; // the position to select when the rows come in
     QTableView *m_view;
     QLineEdit *m_typeFilter;
     QLineEdit *m_streamFilter;

@@ -142,6 +142,12 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->addPermanentWidget(label);
 
     connect(m_events, &EventList::selectionChanged, this, &MainWindow::onSelectionChanged);
+    connect(m_events->reader(),
+            &LogReader::eventRead,
+            this,
+            [this](quint64, const std::shared_ptr<const LogReader::EventRead> &read) {
+                onEventRead(read);
+            });
     connect(m_session, &DebugSession::updated, this, &MainWindow::onUpdated);
     connect(m_files, &LogFiles::message, this, [this](const QString &text) {
         m_lastMessage = text;
@@ -174,7 +180,7 @@ MainWindow::MainWindow(QWidget *parent)
             &DebugSession::timelineLoaded,
             this,
             [this](std::shared_ptr<const TimelineData> timeline) {
-                m_timeline->setData(m_log.get(), std::move(timeline));
+                m_timeline->setData(m_events->reader(), std::move(timeline));
             });
     connect(m_session,
             &DebugSession::blamed,
@@ -223,7 +229,6 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    m_eventModel->setLog(nullptr);
     m_timeline->setData(nullptr, nullptr);
 }
 
@@ -508,13 +513,8 @@ QString MainWindow::openLog(const QString &path)
     }
     setPlaying(false);
     m_timeline->setData(nullptr, nullptr);
-    m_history.reset();
     m_events->setLog(log.get());
     m_log = std::move(log);
-    std::map<int64_t, QString> reversed;
-    for (const auto &[seq, why] : Corrections::load(*m_log).reversed)
-        reversed.emplace(seq, QString::fromStdString(why));
-    m_eventModel->setReversed(std::move(reversed));
     setWindowTitle(tr("%1 — Chronoscope").arg(QFileInfo(path).fileName()));
     setWindowFilePath(path);
     m_lastMessage.clear();
@@ -549,34 +549,15 @@ void MainWindow::followPrepared(const QString &name, const QString &error)
         QMessageBox::warning(this, tr("Follow Branch"), error);
         return;
     }
-    std::unique_ptr<History> history;
-    if (name != QLatin1String("main")) {
-        try {
-            history = BranchHistory::open(*m_log, name.toStdString());
-        } catch (const Error &e) {
-            QMessageBox::warning(this, tr("Follow Branch"), QString::fromUtf8(e.what()));
-            return;
-        }
-    }
     setPlaying(false);
     if (m_followPosition < 0) // not while the previous follow is still opening
         m_followPosition = m_session->requestedPosition();
-    // Before the old history goes: the list reads from it.
-    m_events->setHistory(history.get(),
-                         history ? Branches::editedRows(*history) : std::map<int64_t, QString>());
-    m_history = std::move(history);
+    m_events->setHistory(name);
     m_session->open(logPath(), name);
     m_panels->setFollowed(name, m_followPosition);
     m_lastMessage = tr("Following %1").arg(name);
     updateTimelineMarks();
     updateStatus();
-}
-
-std::optional<Event> MainWindow::eventAt(int64_t position) const
-{
-    if (m_history)
-        return m_history->at(position);
-    return m_log ? m_log->event(position) : std::nullopt;
 }
 
 void MainWindow::updateTimelineMarks()
@@ -668,11 +649,14 @@ void MainWindow::selectSeq(int64_t seq)
 
 void MainWindow::toggleBreakpointOnSelectedType()
 {
-    const int64_t seq = selectedSeq();
-    const auto event = m_log && seq > 0 ? eventAt(seq) : std::nullopt;
-    if (!event)
+    const int row = m_eventModel->rowOf(selectedSeq());
+    const QString type
+            = row < 0 ? QString()
+                      : m_eventModel->data(m_eventModel->index(row, EventTableModel::Type))
+                                .toString();
+    if (type.isEmpty())
         return;
-    m_lastMessage = m_marks->toggleTypeBreakpoint(event->type);
+    m_lastMessage = m_marks->toggleTypeBreakpoint(type.toStdString());
     updateStatus();
 }
 
@@ -697,8 +681,10 @@ void MainWindow::onUpdated()
             which.append(QString::number(id));
         m_lastMessage = tr("Stopped at breakpoint %1").arg(which.join(QStringLiteral(", ")));
         setPlaying(false);
-    } else if (!update.message.empty()) {
-        m_lastMessage = QString::fromStdString(update.message);
+    } else if (update.runEnded != SessionUpdate::RunEnd::None) {
+        m_lastMessage = update.runEnded == SessionUpdate::RunEnd::NoHitToEnd
+                                ? tr("No breakpoint hit: ran to the end")
+                                : tr("No breakpoint hit: ran back to the beginning");
     }
     m_timeline->setPosition(update.position,
                             update.step ? std::optional<int64_t>(update.step->event.recordedAt)
@@ -714,23 +700,48 @@ void MainWindow::onSelectionChanged()
 {
     const int64_t seq = selectedSeq();
     m_timeline->setSelected(seq);
-    const auto event = m_log && seq > 0 ? eventAt(seq) : std::nullopt;
-    if (!event) {
+    if (!m_log || seq <= 0) {
+        m_panels->showEvent(nullptr, nullptr);
+        m_eventInspector->clear();
+        updateStatus();
+        return;
+    }
+    // The replay's step carries its event and causality; another row's are read off the GUI
+    // thread and shown when they arrive (onEventRead).
+    const SessionUpdate &update = m_session->current();
+    if (update.step && update.step->event.seq == seq && update.causality) {
+        EventInspector::Details details;
+        details.event = update.step->event;
+        details.causality = *update.causality;
+        details.trace = update.step->trace;
+        details.ignored = update.step->ignored;
+        details.upcastEvent = update.upcastEvent;
+        showDetails(details);
+        return;
+    }
+    m_events->reader()->readEvent(seq);
+    updateStatus();
+}
+
+void MainWindow::onEventRead(const std::shared_ptr<const LogReader::EventRead> &read)
+{
+    if (read->position != selectedSeq())
+        return; // the selection moved on
+    if (!read->event) {
         m_panels->showEvent(nullptr, nullptr);
         m_eventInspector->clear();
         updateStatus();
         return;
     }
     EventInspector::Details details;
-    details.event = *event;
-    details.causality = Causality::of(*m_log, *event);
+    details.event = *read->event;
+    details.causality = read->causality;
+    showDetails(details);
+}
+
+void MainWindow::showDetails(const EventInspector::Details &details)
+{
     m_panels->showEvent(&details.event, &details.causality);
-    const SessionUpdate &update = m_session->current();
-    if (update.step && update.step->event.seq == seq) {
-        details.trace = update.step->trace;
-        details.ignored = update.step->ignored;
-        details.upcastEvent = update.upcastEvent;
-    }
     m_eventInspector->show(details);
     updateStatus();
 }

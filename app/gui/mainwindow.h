@@ -3,6 +3,8 @@
 #include "base/breakpoint.h"
 #include "base/event.h"
 #include "debug/timelinedata.h"
+#include "eventinspector.h"
+#include "session/logreader.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -95,10 +97,11 @@ private:
     void updateStatus();
     void onUpdated();
     void onSelectionChanged();
+    void onEventRead(const std::shared_ptr<const LogReader::EventRead> &read);
+    void showDetails(const EventInspector::Details &details);
     void selectSeq(int64_t seq);
     void setPlaying(bool playing);
     // The event at a position of the followed history.
-    std::optional<Event> eventAt(int64_t position) const;
     void updateTimelineMarks();
     void followPrepared(const QString &name, const QString &error);
 
@@ -106,7 +109,6 @@ private:
     DebugSession *m_session;
     EventList *m_events;
     EventTableModel *m_eventModel;
-    std::unique_ptr<History> m_history; // the followed branch's events; null on main
     StateInspector *m_stateInspector;
     EventInspector *m_eventInspector;
     TimelinePanel *m_timelinePanel;

@@ -2,6 +2,7 @@
 
 #include "log/eventlog.h"
 
+#include <functional>
 #include <set>
 
 namespace Chronoscope {
@@ -19,6 +20,19 @@ Causality Causality::of(EventLog &log, const Event &event, size_t maxDepth)
         result.causes.push_back(std::move(*found));
     }
     result.effects = log.effectsOf(event.id);
+    size_t budget = 256;
+    std::function<void(const std::vector<Event> &, int)> descend
+            = [&](const std::vector<Event> &caused, int level) {
+                  for (const Event &effect : caused) {
+                      if (budget == 0)
+                          return;
+                      --budget;
+                      result.descendants.push_back({effect, level});
+                      if (level < 8)
+                          descend(log.effectsOf(effect.id), level + 1);
+                  }
+              };
+    descend(result.effects, 1);
     return result;
 }
 

@@ -14,6 +14,14 @@ struct Causality
 {
     std::vector<Event> causes;
     std::vector<Event> effects;
+    /// The effects and their effects, depth-first, each with its level (1: a direct effect):
+    /// eight levels and 256 events at most.
+    struct Descendant
+    {
+        Event event;
+        int level = 1;
+    };
+    std::vector<Descendant> descendants;
 
     /// At most `maxDepth` causes; a cycle of ids ends the chain.
     static Causality of(EventLog &log, const Event &event, size_t maxDepth = 64);

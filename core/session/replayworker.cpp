@@ -1,5 +1,7 @@
 #include "session/replayworker.h"
+
 #include "base/eventjson.h"
+#include "debug/causality.h"
 
 #include "base/error.h"
 #include "debug/blame.h"
@@ -191,9 +193,9 @@ void ReplayWorker::handle(const Request &request)
                 update.ranToBreakpoint = true;
                 update.breakpointsHit = hit->breakpoints;
             } else if (!m_cancel) {
-                update.message = request.kind == Kind::RunForward
-                                         ? "no breakpoint hit: ran to the end"
-                                         : "no breakpoint hit: ran back to the beginning";
+                update.runEnded = request.kind == Kind::RunForward
+                                          ? SessionUpdate::RunEnd::NoHitToEnd
+                                          : SessionUpdate::RunEnd::NoHitToBeginning;
             }
         } catch (...) {
             emit busy(false);
@@ -219,6 +221,7 @@ void ReplayWorker::handle(const Request &request)
         EventJson::append(canonical, stored);
         if (std::string upcast = m_model->upcastEvent(stored); upcast != canonical)
             update.upcastEvent = std::move(upcast);
+        update.causality = Causality::of(*m_log, update.step->event);
     } else
         m_replayer->seek(0);
     update.position = m_replayer->position();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "debug/causality.h"
 #include "debug/readside.h"
 #include "debug/watchlist.h"
 #include "replay/replayer.h"
@@ -26,10 +27,14 @@ struct SessionUpdate
     /// The step's event as the model's reducers saw it, upcast, when that differs from the
     /// stored event (canonical JSON; empty otherwise).
     std::string upcastEvent;
+    /// The step's event's causes and effects (in main's log), read with it.
+    std::optional<Causality> causality;
     std::vector<WatchList::Watch> watches;
     bool ranToBreakpoint = false;
     std::vector<int64_t> breakpointsHit;
-    std::string message; ///< what a run found or did not find, for the status bar
+    /// How a run to a breakpoint ended when it hit none (the window words it, translated).
+    enum class RunEnd { None, NoHitToEnd, NoHitToBeginning };
+    RunEnd runEnded = RunEnd::None;
     /// The model's projections at `position`: checkpoints and lag behind the write side.
     std::vector<ReadSide::Status> readSide;
 };

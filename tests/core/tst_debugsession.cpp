@@ -111,7 +111,7 @@ private slots:
         QVERIFY(waitForUpdate(session, updated));
         QCOMPARE(session.current().position, 500);
         QVERIFY(!session.current().ranToBreakpoint);
-        QVERIFY(!session.current().message.empty());
+        QVERIFY(session.current().runEnded == SessionUpdate::RunEnd::NoHitToEnd);
         updated.clear();
         session.runBackward();
         QVERIFY(waitForUpdate(session, updated));

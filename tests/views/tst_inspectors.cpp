@@ -2,10 +2,13 @@
 #include "breakpointtablemodel.h"
 #include "eventinspector.h"
 #include "eventtablemodel.h"
+#include "history/brancheditor.h"
+#include "history/merger.h"
 #include "jsontreemodel.h"
 #include "log/eventlog.h"
 #include "log/searchindex.h"
 #include "replay/replayer.h"
+#include "session/logreader.h"
 #include "shoplog.h"
 #include "stateinspector.h"
 #include "testlog.h"
@@ -191,31 +194,43 @@ private slots:
     {
         EventTableModel model;
         Tester tester(&model, Tester::FailureReportingMode::QtTest);
-        model.setLog(m_log.get());
+        LogReader reader;
+        model.setReader(&reader);
+        const QString path = QString::fromStdString(m_log->path());
+        reader.open(path, QStringLiteral("main"));
+        QTRY_COMPARE(model.rowCount(), 500);
         EventFilter filter;
         filter.type = "Payment*";
-        model.setFilter(filter);
-        QCOMPARE(model.rowCount(), 151);
+        reader.setFilter(filter);
+        QTRY_COMPARE(model.rowCount(), 151);
+        QVERIFY(model.isFiltered());
         QCOMPARE(model.seqAt(model.rowOf(358)), 358);
         QCOMPARE(model.rowOf(349), -1);
-        QCOMPARE(model.index(model.rowOf(358), EventTableModel::Type).data().toString(),
-                 QStringLiteral("PaymentRefunded"));
+        QTRY_COMPARE(model.index(model.rowOf(358), EventTableModel::Type).data().toString(),
+                     QStringLiteral("PaymentRefunded"));
         SearchIndex(*m_log).update();
         filter = {};
         filter.search = "order-104";
-        model.setFilter(filter);
-        QCOMPARE(model.rowCount(), 4);
+        reader.setFilter(filter);
+        QTRY_COMPARE(model.rowCount(), 4);
         model.setCurrentSeq(350);
-        QVERIFY(!model.index(model.rowOf(350), 0).data(Qt::DecorationRole).isNull());
+        QTRY_VERIFY(!model.index(model.rowOf(350), 0).data(Qt::DecorationRole).isNull());
         QVERIFY(model.index(model.rowOf(349), 0).data(Qt::DecorationRole).isNull());
-        model.setFilter({});
-        QCOMPARE(model.rowCount(), 500);
+        reader.setFilter({});
+        QTRY_COMPARE(model.rowCount(), 500);
+        QVERIFY(!model.isFiltered());
         // Events a merged branch reversed are struck through, with the reason.
-        model.setReversed({{350, QStringLiteral("branch fix: over-charge")}});
-        QVERIFY(model.index(349, EventTableModel::Type)
-                        .data(Qt::FontRole)
-                        .value<QFont>()
-                        .strikeOut());
+        QTemporaryDir dir;
+        EventLog merged(Test::copyOfBundledShop(dir), EventLog::OpenMode::Existing);
+        BranchEditor editor(merged);
+        editor.create("fix", "main", 349, false, std::nullopt);
+        editor.skip("fix", "350").redo(merged);
+        Merger::merge(merged, "fix", "over-charge");
+        reader.open(QString::fromStdString(merged.path()), QStringLiteral("main"));
+        QTRY_VERIFY(model.index(349, EventTableModel::Type)
+                            .data(Qt::FontRole)
+                            .value<QFont>()
+                            .strikeOut());
         QVERIFY(model.index(349, EventTableModel::Type)
                         .data(Qt::ToolTipRole)
                         .toString()

@@ -7,9 +7,9 @@
 #include "log/sqlite.h"
 #include "mainwindow.h"
 #include "samplelog.h"
+#include "samples/shopsample.h"
 #include "session/debugsession.h"
 #include "stateinspector.h"
-#include "samples/shopsample.h"
 #include "testlog.h"
 #include "timelineview.h"
 #include "watchespanel.h"
@@ -65,11 +65,12 @@ private slots:
         QCOMPARE(window.openLog(sample), QString());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.eventModel()->rowCount(), 500);
+        // The rows are read off the GUI thread: they come in just after the window opens.
+        QTRY_COMPARE(window.eventModel()->rowCount(), 500);
         QCOMPARE(window.windowTitle(), QStringLiteral("shop.chronolog — Chronoscope"));
         auto *view = window.findChild<QTableView *>(QStringLiteral("eventView"));
         QVERIFY(view);
-        QCOMPARE(view->currentIndex().row(), 0);
+        QTRY_COMPARE(view->currentIndex().row(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
 
         // Keyboard navigation moves the selection; the status bar follows.
@@ -250,15 +251,15 @@ private slots:
         auto *type = window.findChild<QLineEdit *>(QStringLiteral("typeFilter"));
         type->setText(QStringLiteral("Order*"));
         QTest::keyClick(type, Qt::Key_Return);
-        QCOMPARE(window.eventModel()->rowCount(), 299);
+        QTRY_COMPARE(window.eventModel()->rowCount(), 299);
         auto *text = window.findChild<QLineEdit *>(QStringLiteral("textFilter"));
         text->setText(QStringLiteral("order-104"));
         QTest::keyClick(text, Qt::Key_Return);
-        QCOMPARE(window.eventModel()->rowCount(), 2); // placed and shipped
+        QTRY_COMPARE(window.eventModel()->rowCount(), 2); // placed and shipped
         type->clear();
-        QCOMPARE(window.eventModel()->rowCount(), 4);
+        QTRY_COMPARE(window.eventModel()->rowCount(), 4);
         text->clear();
-        QCOMPARE(window.eventModel()->rowCount(), 500);
+        QTRY_COMPARE(window.eventModel()->rowCount(), 500);
     }
 
     void theCommandPaletteListsTheActions()
@@ -297,7 +298,7 @@ private slots:
         QCOMPARE(window.openLog(SampleLog::path()), QString());
         const QString error = window.openLog(QString::fromStdString(bad));
         QVERIFY(error.contains(QStringLiteral("not a Chronoscope log")));
-        QCOMPARE(window.eventModel()->rowCount(), 500);
+        QTRY_COMPARE(window.eventModel()->rowCount(), 500);
         QCOMPARE(window.logPath(), SampleLog::path());
     }
 

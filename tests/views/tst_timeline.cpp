@@ -1,5 +1,6 @@
 #include "debug/timelinedata.h"
 #include "log/eventlog.h"
+#include "session/logreader.h"
 #include "shoplog.h"
 #include "testlog.h"
 #include "timelinegeometry.h"
@@ -143,11 +144,13 @@ private slots:
         view.resize(900, 140);
         auto data = std::make_shared<TimelineData>(
                 TimelineData::load(*m_log, TimelineData::Lanes::Source));
-        view.setData(m_log.get(), data);
+        LogReader reader;
+        reader.open(QString::fromStdString(m_log->path()), QStringLiteral("main"));
+        view.setData(&reader, data);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        // 500 events are few enough to be drawn one by one even zoomed out.
-        QVERIFY(view.layout().detailed);
+        // 500 events are few enough to be drawn one by one even zoomed out, once they are read.
+        QTRY_VERIFY(view.layout().detailed);
         QVERIFY(!view.layout().ticks.empty());
         const auto refund = *m_log->event(358);
         view.setPosition(358, refund.recordedAt);
