@@ -12,7 +12,10 @@
 #include <QPainterPath>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <string_view>
 
 namespace Chronoscope {
 
@@ -23,6 +26,21 @@ constexpr double kAxisHeight = 22;
 constexpr double kLaneHeight = 26;
 // Below this many visible events, they are read and drawn one by one.
 constexpr int64_t kDetailLimit = 6000;
+
+// Orders indexes of marks by their causation id (none first), for std::equal_range.
+struct MarksByCause
+{
+    const std::vector<TimelineData::Mark> *marks;
+
+    std::string_view of(size_t i) const
+    {
+        const auto &cause = (*marks)[i].causationId;
+        return cause ? std::string_view(*cause) : std::string_view();
+    }
+    bool operator()(size_t a, size_t b) const { return of(a) < of(b); }
+    bool operator()(size_t a, std::string_view b) const { return of(a) < b; }
+    bool operator()(std::string_view a, size_t b) const { return a < of(b); }
+};
 constexpr int64_t kMicrosPerSecond = 1'000'000;
 
 // The step between axis labels: the smallest "round" step at least `minimum` µs.
@@ -115,6 +133,9 @@ void TimelineView::setData(LogReader *reader, std::shared_ptr<const TimelineData
     }
     m_data = std::move(timeline);
     m_marks.clear();
+    m_bySeq.clear();
+    m_byId.clear();
+    m_byCause.clear();
     m_marksLoaded = false;
     m_haveMarks = false;
     m_asking = false;
@@ -229,6 +250,17 @@ void TimelineView::takeMarks(int64_t from,
     m_marksTo = to;
     m_marks = *marks;
     m_marksLoaded = m_marks.size() < 4 * kDetailLimit;
+    for (auto *index : {&m_bySeq, &m_byId, &m_byCause}) {
+        index->resize(m_marks.size());
+        std::iota(index->begin(), index->end(), size_t(0));
+    }
+    std::sort(m_bySeq.begin(), m_bySeq.end(), [this](size_t a, size_t b) {
+        return m_marks[a].seq < m_marks[b].seq;
+    });
+    std::sort(m_byId.begin(), m_byId.end(), [this](size_t a, size_t b) {
+        return m_marks[a].id < m_marks[b].id;
+    });
+    std::sort(m_byCause.begin(), m_byCause.end(), MarksByCause{&m_marks});
     relayout();
 }
 
@@ -358,11 +390,28 @@ void TimelineView::paintLanes(QPainter &painter, const QRectF &plot)
                      QPointF(kLaneHeaderWidth - 0.5, height()));
 }
 
+const TimelineData::Mark *TimelineView::markOf(int64_t seq) const
+{
+    const auto it
+            = std::lower_bound(m_bySeq.begin(), m_bySeq.end(), seq, [this](size_t i, int64_t s) {
+                  return m_marks[i].seq < s;
+              });
+    return it != m_bySeq.end() && m_marks[*it].seq == seq ? &m_marks[*it] : nullptr;
+}
+
+const TimelineData::Mark *TimelineView::markWithId(const std::string &id) const
+{
+    const auto it = std::lower_bound(
+            m_byId.begin(), m_byId.end(), id, [this](size_t i, const std::string &value) {
+                return m_marks[i].id < value;
+            });
+    return it != m_byId.end() && m_marks[*it].id == id ? &m_marks[*it] : nullptr;
+}
+
 std::optional<double> TimelineView::xOfSeq(int64_t seq) const
 {
-    for (const auto &mark : m_marks)
-        if (mark.seq == seq)
-            return m_geometry.xOf(static_cast<double>(mark.recordedAt));
+    if (const TimelineData::Mark *mark = markOf(seq))
+        return m_geometry.xOf(static_cast<double>(mark->recordedAt));
     return std::nullopt;
 }
 
@@ -401,24 +450,30 @@ void TimelineView::paintMarkers(QPainter &painter, const QRectF &plot)
     }
     // The selected event with its causes and effects, when they are drawn one by one.
     if (m_selectedSeq > 0) {
-        const TimelineData::Mark *selected = nullptr;
-        for (const auto &mark : m_marks)
-            if (mark.seq == m_selectedSeq)
-                selected = &mark;
+        const TimelineData::Mark *selected = markOf(m_selectedSeq);
         if (selected && selected->lane >= 0) {
             const QPointF at(plot.left()
                                      + m_geometry.xOf(static_cast<double>(selected->recordedAt)),
                              laneTop(selected->lane) + kLaneHeight / 2);
             const QColor arrow = palette().color(QPalette::Highlight);
             painter.setPen(QPen(arrow, 1.5));
-            for (const auto &mark : m_marks) {
-                const bool cause = selected->causationId && mark.id == *selected->causationId;
-                const bool effect = mark.causationId && *mark.causationId == selected->id;
-                if ((!cause && !effect) || mark.lane < 0)
+            // Its cause and its effects among the drawn events, found by binary search.
+            std::vector<std::pair<const TimelineData::Mark *, bool>> linked; // mark, is the cause
+            if (selected->causationId)
+                if (const TimelineData::Mark *cause = markWithId(*selected->causationId))
+                    linked.emplace_back(cause, true);
+            const auto [first, last] = std::equal_range(m_byCause.begin(),
+                                                        m_byCause.end(),
+                                                        std::string_view(selected->id),
+                                                        MarksByCause{&m_marks});
+            for (auto it = first; it != last; ++it)
+                linked.emplace_back(&m_marks[*it], false);
+            for (const auto &[mark, cause] : linked) {
+                if (mark->lane < 0)
                     continue;
                 const QPointF other(plot.left()
-                                            + m_geometry.xOf(static_cast<double>(mark.recordedAt)),
-                                    laneTop(mark.lane) + kLaneHeight / 2);
+                                            + m_geometry.xOf(static_cast<double>(mark->recordedAt)),
+                                    laneTop(mark->lane) + kLaneHeight / 2);
                 const QPointF from = cause ? other : at;
                 const QPointF to = cause ? at : other;
                 QPainterPath path(from);
@@ -464,13 +519,22 @@ std::optional<int64_t> TimelineView::eventAt(QPointF position) const
     const double x = position.x() - plot.left();
     std::optional<int64_t> best;
     double bestDistance = 6; // pixels
-    for (const auto &mark : m_marks) {
-        if (mark.lane != lane)
-            continue;
-        const double distance = std::abs(m_geometry.xOf(static_cast<double>(mark.recordedAt)) - x);
-        if (distance < bestDistance) {
+    // The marks are in time order: only those within a few pixels of x are looked at.
+    auto near = std::lower_bound(m_marks.begin(),
+                                 m_marks.end(),
+                                 x - bestDistance,
+                                 [this](const auto &mark, double left) {
+                                     return m_geometry.xOf(static_cast<double>(mark.recordedAt))
+                                            < left;
+                                 });
+    for (; near != m_marks.end(); ++near) {
+        const double markX = m_geometry.xOf(static_cast<double>(near->recordedAt));
+        if (markX > x + bestDistance)
+            break;
+        const double distance = std::abs(markX - x);
+        if (near->lane == lane && distance < bestDistance) {
             bestDistance = distance;
-            best = mark.seq;
+            best = near->seq;
         }
     }
     return best;

@@ -81,6 +81,9 @@ private:
     void paintMarkers(QPainter &painter, const QRectF &plot);
     QColor laneColor(int lane) const;
 
+    /// The mark of an event, by binary search of the marks' indexes; null when not drawn.
+    const TimelineData::Mark *markOf(int64_t seq) const;
+    const TimelineData::Mark *markWithId(const std::string &id) const;
     void takeMarks(int64_t from,
                    int64_t to,
                    const std::shared_ptr<const std::vector<TimelineData::Mark>> &marks);
@@ -90,7 +93,10 @@ private:
     std::shared_ptr<const TimelineData> m_data;
     TimelineGeometry m_geometry;
     TimelineLayout m_layout;
-    std::vector<TimelineData::Mark> m_marks; // the visible range's events, when few enough
+    std::vector<TimelineData::Mark> m_marks; // the visible range's events in time order
+    std::vector<size_t> m_bySeq;             // m_marks' indexes ordered by seq
+    std::vector<size_t> m_byId;              // … by id
+    std::vector<size_t> m_byCause;           // … by causation id (none first)
     bool m_marksLoaded = false;              // the answer had every event of its range
     bool m_haveMarks = false;                // an answer for [m_marksFrom, m_marksTo] is in
     int64_t m_marksFrom = 0;

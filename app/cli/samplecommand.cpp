@@ -11,7 +11,7 @@ int runSample(const QStringList &arguments)
 {
     CommandLine cl(QStringLiteral("sample"),
                    QStringLiteral("LOG"),
-                   QStringLiteral("Writes the shop history of the article into a new log: "
+                   QStringLiteral("Writes a generated shop history into a new log: "
                                   "customer, order and payment services, the tax change of "
                                   "2018-02-01, the CustomerRegistered schema change, gateway "
                                   "recordings, and one over-charged payment that is refunded "

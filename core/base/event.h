@@ -8,8 +8,9 @@
 
 namespace Chronoscope {
 
-/// The canonical event record (DESIGN.md, "Data model"). `data`, `metadata` and `result` hold
-/// minified JSON text exactly as stored in the log; parse them only where you need the values.
+/// The canonical event record (docs/architecture.md, "The contracts the code relies on"). `data`,
+/// `metadata` and `result` hold minified JSON text exactly as stored in the log; parse them only
+/// where you need the values.
 struct Event
 {
     int64_t seq = 0;

@@ -7,7 +7,7 @@
 
 namespace Chronoscope {
 
-/// The one writer of the canonical event record (docs/data.md): every member present, null
+/// The one writer of the canonical event record (docs/architecture.md): every member present, null
 /// where unset, plus "result" when the event has a mutable result.
 namespace EventJson {
 

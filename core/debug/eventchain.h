@@ -12,7 +12,7 @@ namespace Chronoscope {
 class EventLog;
 
 /// Who listens to which events: services and event types as nodes, with "emits" edges
-/// (service → type) and "listens" edges (type → service) — the article's "visualization tool
+/// (service → type) and "listens" edges (type → service) — the classic "visualization tool
 /// that uses the configurations and builds the event chain".
 ///
 /// Edges come from two places and say which: the model's `services` declarations, and the log

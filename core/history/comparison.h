@@ -11,7 +11,7 @@
 namespace Chronoscope {
 
 /// Two revisions compared — two branches, two positions, or a revision of a second log (the
-/// article's production and test databases): each replayed with the model its history replays
+/// "production and test databases"): each replayed with the model its history replays
 /// with, the difference of the states (RFC 6902), and the events aligned (HistoryDiff).
 struct Comparison
 {

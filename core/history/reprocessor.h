@@ -10,7 +10,7 @@ class EventLog;
 class History;
 class JsModel;
 
-/// Re-processing a history with new code — the article's "fix the bug and reprocess all buggy
+/// Re-processing a history with new code — the classic "fix the bug and reprocess all buggy
 /// events": runs the model's `handlers` over the events that have one and works out what they
 /// would have emitted, as edits of the history.
 ///

@@ -11,7 +11,7 @@ namespace Chronoscope {
 class EventLog;
 class History;
 
-/// A point in a history, git-style (DESIGN.md): "main" (the head), "main@120" (after event 120)
+/// A point in a history, git-style: "main" (the head), "main@120" (after event 120)
 /// or "main@2018-02-01T00:00:00Z" (after the last event recorded before that time).
 struct Revision
 {

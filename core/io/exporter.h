@@ -15,9 +15,9 @@ enum class ExportFormat { Jsonl, CloudEvents };
 
 /// Writes events as text, one JSON object per line.
 ///
-/// Jsonl is the canonical record (EventJson, docs/data.md), every member present (null where
-/// unset), plus "result" when the event has a mutable result. CloudEvents is the structured JSON
-/// format of CloudEvents 1.0 with the canonical fields in extension attributes (see
+/// Jsonl is the canonical record (EventJson, docs/architecture.md), every member present (null
+/// where unset), plus "result" when the event has a mutable result. CloudEvents is the structured
+/// JSON format of CloudEvents 1.0 with the canonical fields in extension attributes (see
 /// CloudEventMapper), so that importing either form reproduces every field.
 namespace Exporter {
 

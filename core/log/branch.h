@@ -9,7 +9,7 @@
 
 namespace Chronoscope {
 
-/// One ordered edit of a branch: the article's "remove, add or modify some events". Edits
+/// One ordered edit of a branch: the classic "remove, add or modify some events". Edits
 /// name the parent's events by id, so they keep meaning what they meant however the positions
 /// around them move. Recorded events are never touched.
 struct BranchEdit

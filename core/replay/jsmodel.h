@@ -18,9 +18,9 @@ namespace Chronoscope {
 
 class ScriptHost;
 
-/// A user model written in JavaScript (DESIGN.md, "Domain models"), run in a QJSEngine that has
-/// no file, network or process access: the engine gets no extensions, so a model sees plain
-/// ECMAScript and the `ctx` it is given.
+/// A user model written in JavaScript (README.md, "Replay and domain models"), run in a QJSEngine
+/// that has no file, network or process access: the engine gets no extensions, so a model sees
+/// plain ECMAScript and the `ctx` it is given.
 ///
 /// Reducers, projections and upcasters receive fresh copies of their arguments, so mutating an
 /// argument changes nothing. A call that runs longer than the time limit (default 2 s) is

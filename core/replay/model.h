@@ -31,7 +31,7 @@ struct StepTrace
     std::vector<GatewayCall> gatewayCalls;
 };
 
-/// A domain model: how each event changes the state (DESIGN.md, "Domain models").
+/// A domain model: how each event changes the state (README.md, "Replay and domain models").
 ///
 /// apply() must be deterministic: the same state and event give the same result in every
 /// replay. Errors in the model are thrown as Error (kind Failed) with a message naming the

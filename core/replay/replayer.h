@@ -24,7 +24,7 @@ class History;
 /// seeking applies at most that many events once the history has been replayed; the states of
 /// the last steps are kept too, so stepping back restores instead of replaying.
 ///
-/// Events in the ignored set are skipped: the article's "ignore incorrect event X and replay
+/// Events in the ignored set are skipped: the classic "ignore incorrect event X and replay
 /// the rest". The log and model must outlive the replayer; use it from one thread.
 class Replayer
 {

@@ -24,7 +24,7 @@ inline JsonString makeJsonString(std::string text)
 }
 
 /// The replayed state at one point of a history: `{"streams": {STREAM: state, …},
-/// "projections": {NAME: view, …}}` (DESIGN.md). Copies are cheap and share every stream's
+/// "projections": {NAME: view, …}}`. Copies are cheap and share every stream's
 /// state, so a snapshot is a copy. A stored value is never changed: replacing it stores a new
 /// one.
 ///

@@ -15,8 +15,8 @@ struct ShopSampleOptions
     std::function<bool(int64_t, int64_t)> progress;
 };
 
-/// Generates the shop history of the article into an empty log, deterministically for a given
-/// seed and size, in one transaction:
+/// Generates the shop history (customers, orders, payments, shipments) into an empty log,
+/// deterministically for a given seed and size, in one transaction:
 ///
 /// - the customer service registers customers (CustomerRegistered: schema 1 with "mail" until
 ///   2018-01-20, schema 2 with "email" after) and records address changes;
