@@ -1,5 +1,7 @@
 #include "branches.h"
 
+#include "history/reprocessingcache.h"
+
 #include "background.h"
 #include "base/error.h"
 #include "branchpanel.h"
@@ -90,7 +92,7 @@ void Branches::reload()
             // from what that remembered); the row says "…" until then.
             const QString name = QString::fromStdString(b.name);
             try {
-                auto history = BranchHistory::openIfReady(*m_log, b.name);
+                auto history = BranchHistory::openIfReady(*m_log, b.name, *m_reprocessing);
                 if (!history) {
                     row.events = -1;
                     if (m_preparing.insert(name).second) {
@@ -121,10 +123,10 @@ void Branches::prepare(const QString &name, std::function<void(const QString &er
     const std::string branch = name.toStdString();
     runInBackground(
             this,
-            [path, branch] {
+            [path, branch, cache = m_reprocessing] {
                 try {
                     EventLog log(path, EventLog::OpenMode::Existing);
-                    BranchHistory::open(log, branch);
+                    BranchHistory::open(log, branch, cache.get());
                     return QString();
                 } catch (const Error &e) {
                     return QString::fromUtf8(e.what());
@@ -144,12 +146,12 @@ std::vector<TimelineView::BranchMark> Branches::timelineMarks() const
             if (b.parent != m_followed.toStdString() && !followed)
                 continue;
             // A fork point is a position of the parent: on main, a seq.
-            auto parent = BranchHistory::open(*m_log, b.parent);
+            auto parent = BranchHistory::open(*m_log, b.parent, m_reprocessing.get());
             if (const auto at = parent->at(std::max<int64_t>(b.forkPosition, 1)))
                 marks.push_back({at->recordedAt, QString::fromStdString(b.name), true});
             if (!followed)
                 continue;
-            auto history = BranchHistory::open(*m_log, b.name);
+            auto history = BranchHistory::open(*m_log, b.name, m_reprocessing.get());
             for (const auto &[id, how] : history->editedEvents()) {
                 if (const auto position = history->positionOf(id))
                     if (const auto event = history->at(*position))
@@ -181,7 +183,8 @@ void Branches::create(const QString &name, const std::optional<std::string> &mod
         return;
     const int64_t at = m_position();
     try {
-        BranchEditor(*m_log).create(name.toStdString(), m_followed.toStdString(), at, false, model);
+        BranchEditor(*m_log, m_reprocessing.get())
+                .create(name.toStdString(), m_followed.toStdString(), at, false, model);
     } catch (const Error &e) {
         QMessageBox::warning(m_window, tr("New Branch"), QString::fromUtf8(e.what()));
         return;
@@ -257,7 +260,7 @@ void Branches::skipSelected()
         return;
     const std::string position = std::to_string(m_selected());
     push([this, position] {
-        return BranchEditor(*m_log).skip(m_followed.toStdString(), position);
+        return BranchEditor(*m_log, m_reprocessing.get()).skip(m_followed.toStdString(), position);
     });
 }
 
@@ -267,7 +270,9 @@ void Branches::insertAfterSelected(const QString &json)
         return;
     QString text = json;
     if (text.isEmpty()) {
-        const auto anchor = BranchHistory::open(*m_log, m_followed.toStdString())->at(m_selected());
+        const auto anchor
+                = BranchHistory::open(*m_log, m_followed.toStdString(), m_reprocessing.get())
+                          ->at(m_selected());
         const nlohmann::ordered_json draft = {{"type", anchor ? anchor->type : std::string()},
                                               {"stream", anchor ? anchor->stream : std::string()},
                                               {"data", nlohmann::json::object()}};
@@ -282,7 +287,8 @@ void Branches::insertAfterSelected(const QString &json)
     const std::string after = std::to_string(m_selected());
     const std::string event = text.toStdString();
     push([this, after, event] {
-        return BranchEditor(*m_log).insert(m_followed.toStdString(), after, event);
+        return BranchEditor(*m_log, m_reprocessing.get())
+                .insert(m_followed.toStdString(), after, event);
     });
 }
 
@@ -293,7 +299,8 @@ void Branches::replaceSelected(const QString &json)
     QString text = json;
     if (text.isEmpty()) {
         const auto original
-                = BranchHistory::open(*m_log, m_followed.toStdString())->at(m_selected());
+                = BranchHistory::open(*m_log, m_followed.toStdString(), m_reprocessing.get())
+                          ->at(m_selected());
         if (!original)
             return;
         const nlohmann::ordered_json draft
@@ -310,7 +317,8 @@ void Branches::replaceSelected(const QString &json)
     const std::string target = std::to_string(m_selected());
     const std::string event = text.toStdString();
     push([this, target, event] {
-        return BranchEditor(*m_log).replace(m_followed.toStdString(), target, event);
+        return BranchEditor(*m_log, m_reprocessing.get())
+                .replace(m_followed.toStdString(), target, event);
     });
 }
 

@@ -8,12 +8,15 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 
 class QUndoStack;
 class QWidget;
 
 namespace Chronoscope {
+
+class ReprocessingCache;
 
 class BranchPanel;
 class EventLog;
@@ -36,6 +39,11 @@ public:
              std::function<int64_t()> selected);
 
     void setLog(EventLog *log);
+    /// Where re-processed branches are remembered: the window's, shared with its replay.
+    void setReprocessingCache(std::shared_ptr<ReprocessingCache> cache)
+    {
+        m_reprocessing = std::move(cache);
+    }
     /// The history the debugger follows: edits apply to it, forks start from it.
     void setFollowed(const QString &name);
     QString followed() const { return m_followed; }
@@ -67,6 +75,7 @@ signals:
     void mainChanged();
 
 private:
+    std::shared_ptr<ReprocessingCache> m_reprocessing; // set by the window before use
     bool requireBranch();
     QString askName(const QString &suggestion);
     void create(const QString &name, const std::optional<std::string> &model);

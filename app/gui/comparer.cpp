@@ -46,9 +46,11 @@ void Comparer::run(const QString &a, const QString &b, const QString &otherLog)
     if (m_path.isEmpty())
         return;
     const uint64_t generation = ++m_generation;
-    const Comparison::Side left{m_path.toStdString(), a.toStdString()};
+    const Comparison::Side left{m_path.toStdString(), a.toStdString(), m_reprocessing};
+    // Another log's branches are not this window's: re-processed for this comparison.
     const Comparison::Side right{(otherLog.isEmpty() ? m_path : otherLog).toStdString(),
-                                 b.toStdString()};
+                                 b.toStdString(),
+                                 otherLog.isEmpty() ? m_reprocessing : nullptr};
     struct Outcome
     {
         std::shared_ptr<const Comparison> comparison;

@@ -1,11 +1,15 @@
 #pragma once
 
 #include <QObject>
+
 #include <QString>
+#include <memory>
 
 #include <cstdint>
 
 namespace Chronoscope {
+
+class ReprocessingCache;
 
 class CompareView;
 
@@ -20,6 +24,11 @@ public:
 
     /// The open log: revision A's, and B's unless the view names another.
     void setLog(const QString &path);
+    /// Where re-processed branches are remembered: the window's.
+    void setReprocessingCache(std::shared_ptr<ReprocessingCache> cache)
+    {
+        m_reprocessing = std::move(cache);
+    }
     /// Proposes main against the followed branch at the debugger's position, unless the user
     /// has typed revisions of their own.
     void suggest(const QString &followed, int64_t position);
@@ -29,6 +38,7 @@ signals:
     void finished();
 
 private:
+    std::shared_ptr<ReprocessingCache> m_reprocessing;
     void run(const QString &a, const QString &b, const QString &otherLog);
     void exportTo(const QString &path, bool json);
 

@@ -10,6 +10,7 @@
 #include "breakpointtablemodel.h"
 #include "chaingraph.h"
 #include "commandpalette.h"
+#include "comparer.h"
 #include "compareview.h"
 #include "debug/causality.h"
 #include "eventchainpanel.h"
@@ -101,6 +102,10 @@ MainWindow::MainWindow(QWidget *parent)
             m_undo,
             [this] { return m_session->current().position; },
             [this] { return selectedSeq(); });
+    // One memory of re-processed branches for every opening this window does.
+    m_events->reader()->setReprocessingCache(m_session->reprocessingCache());
+    m_panels->branches()->setReprocessingCache(m_session->reprocessingCache());
+    m_panels->comparer()->setReprocessingCache(m_session->reprocessingCache());
     Branches *branches = m_panels->branches();
     connect(branches, &Branches::followRequested, this, &MainWindow::follow);
     connect(branches, &Branches::branchChanged, this, [this](const QString &name) {

@@ -121,8 +121,9 @@ std::string BranchEditCommand::text() const
     return {};
 }
 
-BranchEditor::BranchEditor(EventLog &log)
+BranchEditor::BranchEditor(EventLog &log, ReprocessingCache *reprocessing)
     : m_log(log)
+    , m_reprocessing(reprocessing)
 {}
 
 Branch BranchEditor::create(const std::string &name,
@@ -131,7 +132,7 @@ Branch BranchEditor::create(const std::string &name,
                             bool truncate,
                             const std::optional<std::string> &modelSource)
 {
-    const auto history = BranchHistory::open(m_log, parent);
+    const auto history = BranchHistory::open(m_log, parent, m_reprocessing);
     if (at < 0 || at > history->length())
         throw Error::notFound("cannot fork " + parent + " at " + std::to_string(at) + ": it has "
                               + std::to_string(history->length()) + " events");
@@ -175,7 +176,7 @@ BranchEditCommand BranchEditor::checked(History &history, BranchEdit edit)
 
 BranchEditCommand BranchEditor::skip(const std::string &branch, const std::string &event)
 {
-    auto history = BranchHistory::open(m_log, branch);
+    auto history = BranchHistory::open(m_log, branch, m_reprocessing);
     BranchEdit edit;
     edit.kind = BranchEdit::Kind::Skip;
     edit.target = resolve(*history, event).id;
@@ -185,7 +186,7 @@ BranchEditCommand BranchEditor::skip(const std::string &branch, const std::strin
 BranchEditCommand
 BranchEditor::insert(const std::string &branch, const std::string &after, const std::string &json)
 {
-    auto history = BranchHistory::open(m_log, branch);
+    auto history = BranchHistory::open(m_log, branch, m_reprocessing);
     const Event anchor = resolve(*history, after);
     const nlohmann::json j = parseEventJson(json);
     if (!j.contains("type") || !j["type"].is_string() || !j.contains("stream")
@@ -217,7 +218,7 @@ BranchEditor::insert(const std::string &branch, const std::string &after, const 
 BranchEditCommand
 BranchEditor::replace(const std::string &branch, const std::string &event, const std::string &json)
 {
-    auto history = BranchHistory::open(m_log, branch);
+    auto history = BranchHistory::open(m_log, branch, m_reprocessing);
     const Event original = resolve(*history, event);
     Event replacement = editedEvent(original, json);
     replacement.id = original.id; // the same place in the history

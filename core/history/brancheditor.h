@@ -8,6 +8,8 @@
 
 namespace Chronoscope {
 
+class ReprocessingCache;
+
 class EventLog;
 class History;
 
@@ -35,7 +37,9 @@ private:
 class BranchEditor
 {
 public:
-    explicit BranchEditor(EventLog &log);
+    /// Edits check themselves against the branch as it is, which re-processes a branch whose
+    /// model has handlers: with a cache, remembered there.
+    explicit BranchEditor(EventLog &log, ReprocessingCache *reprocessing = nullptr);
 
     /// Forks `parent` after position `at`. Throws Error like BranchStore::create().
     Branch create(const std::string &name,
@@ -63,6 +67,7 @@ private:
     BranchEditCommand checked(History &history, BranchEdit edit);
 
     EventLog &m_log;
+    ReprocessingCache *m_reprocessing;
 };
 
 } // namespace Chronoscope

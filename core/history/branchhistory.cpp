@@ -1,4 +1,6 @@
 #include "history/branchhistory.h"
+
+#include "history/reprocessingcache.h"
 #include "log/corrections.h"
 
 #include "base/error.h"
@@ -11,53 +13,10 @@
 #include "replay/logmodel.h"
 
 #include <algorithm>
-#include <deque>
-#include <mutex>
 
 namespace Chronoscope {
 
 namespace {
-
-// What re-processing a branch derived: whether its model has handlers, and the edits — or
-// the error it failed with (a model's failures are as deterministic as its results).
-struct Regenerated
-{
-    bool handlers = false;
-    std::vector<BranchEdit> edits;
-    std::optional<Error> error;
-};
-
-// The last few re-processings, by what they depend on; shared by the threads that open
-// histories (the window's and the replay's).
-class RegeneratedCache
-{
-public:
-    std::optional<Regenerated> find(const std::string &key)
-    {
-        std::lock_guard lock(m_mutex);
-        for (const auto &[k, value] : m_entries)
-            if (k == key)
-                return value;
-        return std::nullopt;
-    }
-    void store(const std::string &key, Regenerated value)
-    {
-        std::lock_guard lock(m_mutex);
-        m_entries.emplace_front(key, std::move(value));
-        if (m_entries.size() > 16)
-            m_entries.pop_back();
-    }
-
-private:
-    std::mutex m_mutex;
-    std::deque<std::pair<std::string, Regenerated>> m_entries;
-};
-
-RegeneratedCache &regeneratedCache()
-{
-    static RegeneratedCache cache;
-    return cache;
-}
 
 // What a branch's events depend on: main's length, and each branch on the way from main with
 // its fork, its edits and what it hides.
@@ -83,24 +42,28 @@ std::string signature(History &history)
 
 } // namespace
 
-std::unique_ptr<History> BranchHistory::open(EventLog &log, const std::string &name)
+std::unique_ptr<History>
+BranchHistory::open(EventLog &log, const std::string &name, ReprocessingCache *cache)
 {
-    return open(log, name, false);
-}
-
-std::unique_ptr<History> BranchHistory::openIfReady(EventLog &log, const std::string &name)
-{
-    return open(log, name, true);
+    return open(log, name, cache, false);
 }
 
 std::unique_ptr<History>
-BranchHistory::open(EventLog &log, const std::string &name, bool onlyRemembered)
+BranchHistory::openIfReady(EventLog &log, const std::string &name, ReprocessingCache &cache)
+{
+    return open(log, name, &cache, true);
+}
+
+std::unique_ptr<History> BranchHistory::open(EventLog &log,
+                                             const std::string &name,
+                                             ReprocessingCache *cache,
+                                             bool onlyRemembered)
 {
     if (name == "main")
         return std::make_unique<MainHistory>(log);
     BranchStore store(log);
     Branch branch = store.get(name);
-    std::unique_ptr<History> parent = open(log, branch.parent, onlyRemembered);
+    std::unique_ptr<History> parent = open(log, branch.parent, cache, onlyRemembered);
     if (!parent)
         return nullptr;
     // A merged branch stays what it was: main's corrections from its merge are its own edits.
@@ -115,19 +78,21 @@ BranchHistory::open(EventLog &log, const std::string &name, bool onlyRemembered)
     // as nothing it depends on changes.
     const std::string key
             = log.path() + '\n' + stored.modelHash.value_or("") + '\n' + signature(*history);
-    std::optional<Regenerated> found = regeneratedCache().find(key);
+    std::optional<ReprocessingCache::Result> found
+            = cache ? cache->find(key) : std::optional<ReprocessingCache::Result>();
     if (!found && onlyRemembered)
         return nullptr;
     if (!found) {
         try {
             JsModel model(*stored.modelSource, name + " model");
-            found = Regenerated{model.hasHandlers(), {}, std::nullopt};
+            found = ReprocessingCache::Result{model.hasHandlers(), {}, std::nullopt};
             if (found->handlers)
                 found->edits = Reprocessor(log, model).edits(*history, stored.forkPosition);
         } catch (const Error &e) {
-            found = Regenerated{false, {}, e};
+            found = ReprocessingCache::Result{false, {}, e};
         }
-        regeneratedCache().store(key, *found);
+        if (cache)
+            cache->store(key, *found);
     }
     if (found->error)
         throw *found->error;

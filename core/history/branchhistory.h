@@ -11,6 +11,7 @@ namespace Chronoscope {
 
 class EventLog;
 class Model;
+class ReprocessingCache;
 
 /// A branch's events: its parent's up to the fork, the parent's later ones unless truncated,
 /// with the edits applied in order. Kept as a short list of segments — runs of the parent's
@@ -27,13 +28,15 @@ public:
 
     /// Opens main or a branch of the log (with its parents). A branch whose model has handlers
     /// comes re-processed: a layer over it whose branch() is `regenerated` (see Reprocessor).
-    /// Re-processing is remembered in this process, its failures too, for as long as the
+    /// With a cache, re-processing is remembered there, its failures too, for as long as the
     /// branch's events and model stay as they are.
-    static std::unique_ptr<History> open(EventLog &log, const std::string &name);
+    static std::unique_ptr<History>
+    open(EventLog &log, const std::string &name, ReprocessingCache *cache = nullptr);
     /// The same as open(), or null when that would re-process a branch (its own, or one it
-    /// forks) that no open() in this process has re-processed as it is now: for callers that
+    /// forks) that no open() with this cache has re-processed as it is now: for callers that
     /// must not wait for a model's handlers and do that open() elsewhere first.
-    static std::unique_ptr<History> openIfReady(EventLog &log, const std::string &name);
+    static std::unique_ptr<History>
+    openIfReady(EventLog &log, const std::string &name, ReprocessingCache &cache);
 
     /// The model `history` replays with: that of the nearest branch on the way to main that
     /// has one of its own, else the log's (ModelStore::load).
@@ -59,7 +62,7 @@ public:
 
 private:
     static std::unique_ptr<History>
-    open(EventLog &log, const std::string &name, bool onlyRemembered);
+    open(EventLog &log, const std::string &name, ReprocessingCache *cache, bool onlyRemembered);
 
     struct Segment
     {

@@ -24,7 +24,7 @@ Replayed replay(const Comparison::Side &side)
     Replayed r;
     r.log = std::make_unique<EventLog>(side.logPath, EventLog::OpenMode::Existing);
     const Revision revision = Revision::parse(side.revision);
-    r.history = BranchHistory::open(*r.log, revision.branch);
+    r.history = BranchHistory::open(*r.log, revision.branch, side.reprocessing.get());
     r.position = resolveRevision(*r.history, revision);
     const auto model = BranchHistory::modelFor(*r.log, *r.history);
     Replayer replayer(*r.history, *model);

@@ -6,9 +6,12 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace Chronoscope {
+
+class ReprocessingCache;
 
 /// Two revisions compared — two branches, two positions, or a revision of a second log (the
 /// "production and test databases"): each replayed with the model its history replays
@@ -19,6 +22,8 @@ struct Comparison
     {
         std::string logPath;
         std::string revision; ///< "main@357", "fixed", "fixed@2018-02-09T00:00:00Z", …
+        /// Where re-processed branches are remembered (none: re-processed for this comparison).
+        std::shared_ptr<ReprocessingCache> reprocessing = {};
     };
 
     Side a;

@@ -1,4 +1,5 @@
 #include "session/debugsession.h"
+#include "history/reprocessingcache.h"
 
 #include <algorithm>
 
@@ -6,7 +7,8 @@ namespace Chronoscope {
 
 DebugSession::DebugSession(QObject *parent)
     : QObject(parent)
-    , m_worker(new ReplayWorker)
+    , m_reprocessing(std::make_shared<ReprocessingCache>())
+    , m_worker(new ReplayWorker(m_reprocessing))
 {
     qRegisterMetaType<Chronoscope::SessionUpdate>();
     qRegisterMetaType<std::shared_ptr<const Chronoscope::TimelineData>>();

@@ -5,10 +5,14 @@
 #include "session/sessionupdate.h"
 
 #include <QObject>
+
 #include <QStringList>
 #include <QThread>
+#include <memory>
 
 namespace Chronoscope {
+
+class ReprocessingCache;
 
 /// The debugger's replay, as the window sees it: requests go to a ReplayWorker in its own
 /// thread and answers come back as signals, so the GUI thread never waits for a replay.
@@ -22,6 +26,10 @@ class DebugSession : public QObject
 
 public:
     explicit DebugSession(QObject *parent = nullptr);
+
+    /// What re-processing branches derived, remembered for every opening the window does (its
+    /// replay, its reader, its panels and comparisons share it).
+    const std::shared_ptr<ReprocessingCache> &reprocessingCache() const { return m_reprocessing; }
     ~DebugSession() override;
 
     /// Opens the log in the worker, following `history` ("main" or a branch, which then
@@ -74,6 +82,7 @@ signals:
     void blamed(const QString &pointer, qint64 seq, const QString &message);
 
 private:
+    std::shared_ptr<ReprocessingCache> m_reprocessing; // before m_worker, which shares it
     void post(ReplayWorker::Request::Kind kind, int64_t target);
     void receive(const SessionUpdate &update);
 

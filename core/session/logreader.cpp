@@ -101,7 +101,7 @@ void LogReader::open(const QString &path, const QString &history)
                     r.filtered = false;
                     r.positions.clear();
                     if (r.log) {
-                        r.history = BranchHistory::open(*r.log, name);
+                        r.history = BranchHistory::open(*r.log, name, m_reprocessing.get());
                         rows->count = r.history->length();
                         for (const auto &[id, how] : r.history->editedEvents())
                             if (const auto at = r.history->positionOf(id))

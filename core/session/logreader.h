@@ -19,6 +19,8 @@
 
 namespace Chronoscope {
 
+class ReprocessingCache;
+
 /// Reads what the views show of a history off the GUI thread, so that nothing that grows with
 /// the log waits there: the event list's rows and pages, the selected event with its causality,
 /// the timeline's marks. It has its own connection to the log and its own opening of the
@@ -60,6 +62,11 @@ public:
     /// filter shows every event). Starts a new generation.
     void setFilter(const EventFilter &filter);
     quint64 generation() const { return m_generation; }
+    /// Remembers re-processed branches there (set it before the first open()).
+    void setReprocessingCache(std::shared_ptr<ReprocessingCache> cache)
+    {
+        m_reprocessing = std::move(cache);
+    }
 
     /// Asks for the headers of rows firstRow… (up to `count`); answered by pageRead().
     void readPage(int firstRow, int count);
@@ -91,6 +98,7 @@ private:
     /// Hands an answer to the asking thread; when gated, dropped there if its generation is old.
     void answer(quint64 generation, std::function<void()> deliver, bool gated = true);
 
+    std::shared_ptr<ReprocessingCache> m_reprocessing;
     QThread m_thread;
     std::unique_ptr<QObject> m_worker;  // lives on m_thread
     std::unique_ptr<Reading> m_reading; // used on m_thread only

@@ -8,6 +8,7 @@
 #include "debug/breakpointrunner.h"
 #include "debug/expressionengine.h"
 #include "history/branchhistory.h"
+#include "history/reprocessingcache.h"
 #include "log/eventlog.h"
 #include "log/modelstore.h"
 #include "log/snapshotstore.h"
@@ -15,7 +16,9 @@
 
 namespace Chronoscope {
 
-ReplayWorker::ReplayWorker() = default;
+ReplayWorker::ReplayWorker(std::shared_ptr<ReprocessingCache> reprocessing)
+    : m_reprocessing(std::move(reprocessing))
+{}
 
 ReplayWorker::~ReplayWorker()
 {
@@ -53,7 +56,7 @@ void ReplayWorker::open(const QString &path, const QString &history)
     m_watchExpressions.clear();
     try {
         m_log = std::make_unique<EventLog>(path.toStdString(), EventLog::OpenMode::Existing);
-        m_history = BranchHistory::open(*m_log, history.toStdString());
+        m_history = BranchHistory::open(*m_log, history.toStdString(), m_reprocessing.get());
         m_model = BranchHistory::modelFor(*m_log, *m_history);
         m_replayer = std::make_unique<Replayer>(*m_history, *m_model);
         m_replayer->setProgress(

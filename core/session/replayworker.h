@@ -16,6 +16,8 @@
 
 namespace Chronoscope {
 
+class ReprocessingCache;
+
 class BreakpointRunner;
 class EventLog;
 class ExpressionEngine;
@@ -43,7 +45,7 @@ public:
         QStringList watches;
     };
 
-    ReplayWorker();
+    explicit ReplayWorker(std::shared_ptr<ReprocessingCache> reprocessing);
     ~ReplayWorker() override;
 
     /// Called from any thread: leaves the request for the worker, replacing any request it has
@@ -86,6 +88,7 @@ private:
     std::atomic<bool> m_cancel{false};
     std::chrono::steady_clock::time_point m_progressReported;
 
+    std::shared_ptr<ReprocessingCache> m_reprocessing;
     std::unique_ptr<EventLog> m_log;
     std::unique_ptr<History> m_history;
     std::unique_ptr<Model> m_model;

@@ -3,6 +3,7 @@
 #include "history/branchhistory.h"
 #include "history/historydiff.h"
 #include "history/merger.h"
+#include "history/reprocessingcache.h"
 #include "log/corrections.h"
 #include "log/eventlog.h"
 #include "log/mainhistory.h"
@@ -122,19 +123,24 @@ private slots:
         editor.create("plain", "main", 100, false, std::nullopt);
         editor.create("later", "main", 300, false, modelFile("shop-fixed.js"));
         // A branch no model re-processes opens; one that would run handlers does not until an
-        // open() has re-processed it.
-        QVERIFY(BranchHistory::openIfReady(*m_log, "plain"));
-        QVERIFY(!BranchHistory::openIfReady(*m_log, "later"));
-        editor.create("later-child", "later", 400, false, std::nullopt); // opens "later"
-        const auto later = BranchHistory::openIfReady(*m_log, "later");
+        // open() with the same cache has re-processed it.
+        ReprocessingCache cache;
+        QVERIFY(BranchHistory::openIfReady(*m_log, "plain", cache));
+        QVERIFY(!BranchHistory::openIfReady(*m_log, "later", cache));
+        QVERIFY(BranchHistory::open(*m_log, "later", &cache));
+        editor.create("later-child", "later", 400, false, std::nullopt);
+        const auto later = BranchHistory::openIfReady(*m_log, "later", cache);
         QVERIFY(later);
         QCOMPARE(regenerated(*later).size(), size_t(1));
-        QVERIFY(BranchHistory::openIfReady(*m_log, "later-child"));
+        QVERIFY(BranchHistory::openIfReady(*m_log, "later-child", cache));
+        // Another cache remembers nothing of this one's.
+        ReprocessingCache other;
+        QVERIFY(!BranchHistory::openIfReady(*m_log, "later", other));
         // An edit of the parent is a new history to re-process, for its forks too.
         editor.skip("later", "311").redo(*m_log); // a shipment
-        QVERIFY(!BranchHistory::openIfReady(*m_log, "later-child"));
-        QCOMPARE(BranchHistory::open(*m_log, "later-child")->length(), 499);
-        QVERIFY(BranchHistory::openIfReady(*m_log, "later"));
+        QVERIFY(!BranchHistory::openIfReady(*m_log, "later-child", cache));
+        QCOMPARE(BranchHistory::open(*m_log, "later-child", &cache)->length(), 499);
+        QVERIFY(BranchHistory::openIfReady(*m_log, "later", cache));
     }
 
     void handlersEmitInsertAndDropEvents()
@@ -181,8 +187,9 @@ private slots:
         const std::string source = R"js(
             model = { handlers: { OrderPlaced(event) { throw new Error("boom"); } } };)js";
         BranchEditor(*m_log).create("broken", "main", 480, false, source);
+        ReprocessingCache cache;
         try {
-            BranchHistory::open(*m_log, "broken");
+            BranchHistory::open(*m_log, "broken", &cache);
             QFAIL("a throwing handler must fail the re-processing");
         } catch (const Error &e) {
             const std::string message = e.what();
@@ -191,7 +198,7 @@ private slots:
         }
         // The failure is remembered like a result: the same error, without running it again.
         try {
-            BranchHistory::openIfReady(*m_log, "broken");
+            BranchHistory::openIfReady(*m_log, "broken", cache);
             QFAIL("a remembered failure must fail again");
         } catch (const Error &e) {
             QVERIFY2(std::string(e.what()).find("boom") != std::string::npos, e.what());
