@@ -1,4 +1,5 @@
 #include "breakpointtablemodel.h"
+#include "palette.h"
 
 #include <QBrush>
 #include <QColor>
@@ -87,7 +88,7 @@ QVariant BreakpointTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::BackgroundRole:
         if (hit)
-            return QBrush(QColor(208, 33, 33, 45));
+            return QBrush(Palette::current().breakpointTint);
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == Hits)

@@ -1,4 +1,5 @@
 #include "compareview.h"
+#include "palette.h"
 
 #include "eventalignmentmodel.h"
 #include "history/comparison.h"
@@ -74,8 +75,8 @@ CompareView::CompareView(QWidget *parent)
     m_revisionB->setObjectName(QStringLiteral("revisionB"));
     m_revisionA->setPlaceholderText(tr("main@357, a branch, a time"));
     m_revisionB->setPlaceholderText(tr("fixed@357"));
-    m_modelA->setOtherSide(tr("In B"), QColor(0xe7, 0x4c, 0x3c, 80));
-    m_modelB->setOtherSide(tr("In A"), QColor(0x2e, 0xcc, 0x71, 80));
+    m_modelA->setOtherSide(tr("In B"), Palette::current().onlyInATint);
+    m_modelB->setOtherSide(tr("In A"), Palette::current().onlyInBTint);
     m_summary->setObjectName(QStringLiteral("compareSummary"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);

@@ -1,4 +1,5 @@
 #include "eventalignmentmodel.h"
+#include "palette.h"
 
 #include <QBrush>
 #include <QColor>
@@ -81,13 +82,13 @@ QVariant EventAlignmentModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ForegroundRole:
         if (index.column() == Difference)
-            return QBrush(row.kind == Kind::OnlyInA   ? QColor(0xc0, 0x39, 0x2b)
-                          : row.kind == Kind::OnlyInB ? QColor(0x1e, 0x8e, 0x3e)
-                                                      : QColor(0xb0, 0x6a, 0x00));
+            return QBrush(row.kind == Kind::OnlyInA   ? Palette::current().error
+                          : row.kind == Kind::OnlyInB ? Palette::current().onlyInB
+                                                      : Palette::current().differs);
         break;
     case Qt::BackgroundRole:
         if (first)
-            return QBrush(QColor(255, 196, 0, 70));
+            return QBrush(Palette::current().matchTint);
         break;
     case Qt::FontRole:
         if (first) {

@@ -1,4 +1,5 @@
 #include "eventchainview.h"
+#include "palette.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -72,9 +73,8 @@ void EventChainView::rebuild()
     const QColor text = pal.color(QPalette::Text);
     const QColor faint = pal.color(QPalette::PlaceholderText);
     const QColor highlight = pal.color(QPalette::Highlight);
-    const QColor undeclared(0xc0, 0x39, 0x2b);
-    const bool dark = pal.color(QPalette::Base).lightness() < 128;
-    const QColor serviceFill = dark ? QColor(0x2c, 0x3e, 0x55) : QColor(0xdb, 0xe8, 0xf7);
+    const QColor undeclared = Palette::current().error;
+    const QColor serviceFill = Palette::current().serviceFill;
     const QColor typeFill = pal.color(QPalette::Base);
     s->setBackgroundBrush(pal.color(QPalette::Base));
     if (!m_layout.error.isEmpty()) {

@@ -19,11 +19,6 @@ namespace Chronoscope {
 
 namespace {
 
-bool isDark(const QWidget *widget)
-{
-    return widget->palette().color(QPalette::Base).lightness() < 128;
-}
-
 QPlainTextEdit *jsonEditor(QWidget *parent)
 {
     auto *edit = new QPlainTextEdit(parent);
@@ -32,7 +27,7 @@ QPlainTextEdit *jsonEditor(QWidget *parent)
     QFont mono(QStringLiteral("DejaVu Sans Mono"));
     mono.setStyleHint(QFont::Monospace);
     edit->setFont(mono);
-    new JsonHighlighter(edit->document(), isDark(parent));
+    new JsonHighlighter(edit->document());
     return edit;
 }
 

@@ -1,4 +1,5 @@
 #include "eventtablemodel.h"
+#include "palette.h"
 
 #include <QBrush>
 #include <QColor>
@@ -198,7 +199,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
                 arrow.fill(Qt::transparent);
                 QPainter painter(&arrow);
                 painter.setRenderHint(QPainter::Antialiasing);
-                painter.setBrush(QColor(0xd0, 0x21, 0x21));
+                painter.setBrush(Palette::current().position);
                 painter.setPen(Qt::NoPen);
                 painter.drawPolygon(QPolygonF({QPointF(2, 1), QPointF(11, 6), QPointF(2, 11)}));
                 m_currentIcon = QIcon(arrow);
@@ -208,9 +209,9 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::BackgroundRole:
         if (h->seq == m_current)
-            return QBrush(QColor(208, 33, 33, 30));
+            return QBrush(Palette::current().positionTint);
         if (m_edited.count(h->seq))
-            return QBrush(QColor(230, 160, 20, 45));
+            return QBrush(Palette::current().editedTint);
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == Seq || index.column() == Lag)
@@ -219,7 +220,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         // A minute or more between capture and processing is worth noticing.
         if (index.column() == Lag && hasLag && lag >= 60 * 1000000LL)
-            return QBrush(QColor(0xc0, 0x5a, 0x00));
+            return QBrush(Palette::current().warning);
         break;
     case Qt::ToolTipRole:
         if (const auto edited = m_edited.find(h->seq); edited != m_edited.end())

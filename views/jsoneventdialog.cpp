@@ -1,4 +1,5 @@
 #include "jsoneventdialog.h"
+#include "palette.h"
 
 #include "jsonhighlighter.h"
 
@@ -36,7 +37,7 @@ JsonEventDialog::JsonEventDialog(Purpose purpose,
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setPlainText(text);
     m_editor->setTabChangesFocus(true);
-    new JsonHighlighter(m_editor->document(), palette().color(QPalette::Base).lightness() < 128);
+    new JsonHighlighter(m_editor->document());
     m_status->setObjectName(QStringLiteral("jsonStatus"));
     m_status->setWordWrap(true);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &JsonEventDialog::validate);
@@ -90,7 +91,7 @@ void JsonEventDialog::validate()
     QPalette pal = m_status->palette();
     pal.setColor(QPalette::WindowText,
                  m_problem.isEmpty() ? palette().color(QPalette::WindowText)
-                                     : QColor(0xc0, 0x39, 0x2b));
+                                     : Palette::current().error);
     m_status->setPalette(pal);
 }
 

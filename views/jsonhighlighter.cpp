@@ -1,17 +1,19 @@
 #include "jsonhighlighter.h"
+#include "palette.h"
 
 namespace Chronoscope {
 
-JsonHighlighter::JsonHighlighter(QTextDocument *document, bool darkBackground)
+JsonHighlighter::JsonHighlighter(QTextDocument *document)
     : QSyntaxHighlighter(document)
     // A string (a key when a colon follows), a number, or a literal.
     , m_token(QStringLiteral(
               R"re(("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false|null)\b)re"))
 {
-    m_key.setForeground(darkBackground ? QColor(0x9c, 0xdc, 0xfe) : QColor(0x00, 0x45, 0x8b));
-    m_string.setForeground(darkBackground ? QColor(0xce, 0x91, 0x78) : QColor(0xa3, 0x15, 0x15));
-    m_number.setForeground(darkBackground ? QColor(0xb5, 0xce, 0xa8) : QColor(0x09, 0x86, 0x58));
-    m_literal.setForeground(darkBackground ? QColor(0x56, 0x9c, 0xd6) : QColor(0x00, 0x00, 0xff));
+    const Palette &palette = Palette::current();
+    m_key.setForeground(palette.jsonKey);
+    m_string.setForeground(palette.jsonString);
+    m_number.setForeground(palette.jsonNumber);
+    m_literal.setForeground(palette.jsonLiteral);
     m_literal.setFontWeight(QFont::DemiBold);
 }
 

@@ -13,7 +13,8 @@ class JsonHighlighter : public QSyntaxHighlighter
     Q_OBJECT
 
 public:
-    JsonHighlighter(QTextDocument *document, bool darkBackground);
+    /// Colours from the palette in use (Palette::current()).
+    explicit JsonHighlighter(QTextDocument *document);
 
 protected:
     void highlightBlock(const QString &text) override;

@@ -1,4 +1,5 @@
 #include "jsontreemodel.h"
+#include "palette.h"
 
 #include "base/jsonpointer.h"
 
@@ -249,9 +250,9 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
                 if (it != m_changed.end() && !it->second)
                     return QBrush(m_onlyHere);
             }
-            return QBrush(QColor(255, 196, 0, 90));
+            return QBrush(Palette::current().matchTint);
         case Change::Inside:
-            return QBrush(QColor(255, 196, 0, 35));
+            return QBrush(Palette::current().matchTintFaint);
         case Change::None:
             break;
         }

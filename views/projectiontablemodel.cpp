@@ -1,4 +1,5 @@
 #include "projectiontablemodel.h"
+#include "palette.h"
 
 #include <QColor>
 
@@ -74,7 +75,7 @@ QVariant ProjectionTableModel::data(const QModelIndex &index, int role) const
         return tr("Events recorded by this moment that the read side had not processed yet "
                   "(their processed_at is later)");
     if (role == Qt::ForegroundRole && index.column() == Pending && s.pending > 0)
-        return QColor(0xc0, 0x5a, 0x00);
+        return Palette::current().warning;
     return {};
 }
 

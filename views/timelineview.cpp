@@ -1,4 +1,5 @@
 #include "timelineview.h"
+#include "palette.h"
 
 #include "session/logreader.h"
 
@@ -266,14 +267,8 @@ void TimelineView::takeMarks(int64_t from,
 
 QColor TimelineView::laneColor(int lane) const
 {
-    static const QColor colors[] = {QColor(0x2a, 0x7a, 0xd6),
-                                    QColor(0xd6, 0x6a, 0x1e),
-                                    QColor(0x2e, 0x9e, 0x5b),
-                                    QColor(0x9b, 0x4d, 0xca),
-                                    QColor(0xc9, 0x3b, 0x5b),
-                                    QColor(0x1f, 0x9e, 0xa8),
-                                    QColor(0x8c, 0x7a, 0x1e)};
-    QColor color = colors[static_cast<size_t>(lane) % (sizeof colors / sizeof colors[0])];
+    const auto &colors = Palette::current().lanes;
+    QColor color = colors[static_cast<size_t>(lane) % colors.size()];
     const auto &lanes = m_data ? m_data->lanes() : std::vector<std::string>();
     if (!m_emphasis.isEmpty() && lane >= 0 && static_cast<size_t>(lane) < lanes.size()
         && QString::fromStdString(lanes[static_cast<size_t>(lane)]) != m_emphasis
@@ -361,7 +356,7 @@ void TimelineView::paintLanes(QPainter &painter, const QRectF &plot)
         const double x = plot.left() + tick.x;
         if (tick.processedX > tick.x + 1) {
             const QColor lag
-                    = tick.slow ? QColor(0xe0, 0x7b, 0x00) : palette().color(QPalette::Mid);
+                    = tick.slow ? Palette::current().warning : palette().color(QPalette::Mid);
             painter.setPen(QPen(lag, 2, Qt::SolidLine, Qt::FlatCap));
             painter.drawLine(QPointF(x, y + kLaneHeight - 6),
                              QPointF(plot.left() + tick.processedX, y + kLaneHeight - 6));
@@ -423,9 +418,9 @@ void TimelineView::paintMarkers(QPainter &painter, const QRectF &plot)
     // Bookmarks: flags on the axis.
     for (const auto &[seq, time] : m_bookmarks) {
         const double x = plot.left() + m_geometry.xOf(static_cast<double>(time));
-        painter.setPen(QPen(QColor(0x2a, 0x7a, 0xd6), 1));
+        painter.setPen(QPen(Palette::current().bookmark, 1));
         painter.drawLine(QPointF(x, 2), QPointF(x, kAxisHeight));
-        painter.fillRect(QRectF(x, 2, 7, 6), QColor(0x2a, 0x7a, 0xd6));
+        painter.fillRect(QRectF(x, 2, 7, 6), Palette::current().bookmark);
     }
     // Fork points (a branch symbol and the name) and edited events (a diamond), amber.
     const QColor amber(0xd9, 0x8a, 0x00);
@@ -490,7 +485,7 @@ void TimelineView::paintMarkers(QPainter &painter, const QRectF &plot)
     // The last breakpoint hit.
     if (m_hitSeq > 0) {
         if (const auto x = xOfSeq(m_hitSeq)) {
-            painter.setBrush(QColor(0xd0, 0x21, 0x21));
+            painter.setBrush(Palette::current().position);
             painter.setPen(Qt::NoPen);
             painter.drawEllipse(QPointF(plot.left() + *x, kAxisHeight - 6), 4, 4);
             painter.setBrush(Qt::NoBrush);
@@ -499,12 +494,12 @@ void TimelineView::paintMarkers(QPainter &painter, const QRectF &plot)
     // The replay's position.
     if (m_cursorTime) {
         const double x = plot.left() + m_geometry.xOf(static_cast<double>(*m_cursorTime));
-        painter.setPen(QPen(QColor(0xd0, 0x21, 0x21), 1.5));
+        painter.setPen(QPen(Palette::current().position, 1.5));
         painter.drawLine(QPointF(x, kAxisHeight - 4), QPointF(x, height()));
         QPolygonF head;
         head << QPointF(x - 5, kAxisHeight - 8) << QPointF(x + 5, kAxisHeight - 8)
              << QPointF(x, kAxisHeight - 2);
-        painter.setBrush(QColor(0xd0, 0x21, 0x21));
+        painter.setBrush(Palette::current().position);
         painter.drawPolygon(head);
     }
     painter.restore();

@@ -1,4 +1,5 @@
 #include "watchtablemodel.h"
+#include "palette.h"
 
 #include <QBrush>
 #include <QColor>
@@ -57,7 +58,7 @@ QVariant WatchTableModel::data(const QModelIndex &index, int role) const
         return watch->value ? QString::fromStdString(watch->value->dump()) : QString();
     case Qt::ForegroundRole:
         if (index.column() == Value && watch && !watch->error.empty())
-            return QBrush(QColor(0xc0, 0x30, 0x30));
+            return QBrush(Palette::current().error);
         break;
     case Qt::FontRole:
         if (index.column() == Value && watch && watch->changed) {
@@ -68,7 +69,7 @@ QVariant WatchTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::BackgroundRole:
         if (watch && watch->changed && watch->error.empty())
-            return QBrush(QColor(255, 196, 0, 70));
+            return QBrush(Palette::current().matchTint);
         break;
     }
     return {};

@@ -1,5 +1,7 @@
 #include "theme.h"
 
+#include "palette.h"
+
 #include <QApplication>
 #include <QPalette>
 #include <QSettings>
@@ -44,6 +46,7 @@ void apply(bool dark)
 {
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+    Palette::use(dark ? Palette::darkTheme() : Palette::light()); // the views' own colours
     QSettings().setValue(QStringLiteral("view/dark"), dark);
 }
 

@@ -6,6 +6,7 @@
 #include "jsontreemodel.h"
 #include "log/sqlite.h"
 #include "mainwindow.h"
+#include "palette.h"
 #include "samplelog.h"
 #include "samples/shopsample.h"
 #include "session/debugsession.h"
@@ -283,10 +284,14 @@ private slots:
         window.show();
         window.action(QStringLiteral("darkTheme"))->trigger();
         QVERIFY(QApplication::palette().color(QPalette::Base).lightness() < 100);
+        // The views' own colours follow: lighter, to stand out on a dark background.
+        QVERIFY(Palette::current().dark);
+        QVERIFY(Palette::current().jsonKey.lightness() > Palette::light().jsonKey.lightness());
         const QImage dark = window.grab().toImage();
         QVERIFY(!dark.isNull());
         window.action(QStringLiteral("darkTheme"))->trigger();
         QVERIFY(QApplication::palette().color(QPalette::Base).lightness() > 200);
+        QVERIFY(!Palette::current().dark);
     }
 
     void aBadFileKeepsTheCurrentLogAndSaysWhy()
