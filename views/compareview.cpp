@@ -2,8 +2,8 @@
 #include "palette.h"
 
 #include "eventalignmentmodel.h"
-#include "history/comparison.h"
 #include "jsontreemodel.h"
+#include "session/comparison.h"
 
 #include <QFileDialog>
 #include <QFileInfo>

@@ -34,7 +34,7 @@ int runBisect(const QStringList &arguments)
     if (!predicate)
         throw Error::input("--predicate is required");
     EventLog log(cl.logPath(), EventLog::OpenMode::Existing);
-    ReplaySetup setup(log, cl, toStd(cl.value(QStringLiteral("rev"))));
+    ReplaySetup setup = replayFor(log, cl, toStd(cl.value(QStringLiteral("rev"))));
     const int64_t upTo = setup.position;
     ExpressionEngine engine;
     const auto id = engine.compile(*predicate);

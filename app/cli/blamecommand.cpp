@@ -73,7 +73,7 @@ int runBlame(const QStringList &arguments)
     if (!path)
         throw Error::input("--path is required (e.g. --path /streams/order-31/total)");
     EventLog log(cl.logPath(), EventLog::OpenMode::Existing);
-    ReplaySetup setup(log, cl, toStd(cl.value(QStringLiteral("rev"))));
+    ReplaySetup setup = replayFor(log, cl, toStd(cl.value(QStringLiteral("rev"))));
     const int64_t seq = setup.position;
     std::vector<Blame::Change> changes
             = Blame::history(*setup.history, *setup.model, *path, seq, setup.ignored);

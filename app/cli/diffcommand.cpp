@@ -1,11 +1,11 @@
 #include "base/error.h"
 #include "commandline.h"
 #include "commands.h"
-#include "history/comparison.h"
 #include "history/historydiff.h"
 #include "log/eventlog.h"
 #include "output.h"
 #include "replaysetup.h"
+#include "session/comparison.h"
 
 namespace Chronoscope::Cli {
 
@@ -45,8 +45,8 @@ int runDiff(const QStringList &arguments)
     if (const auto path = cl.optionalValue(QStringLiteral("other-log")))
         other = std::make_unique<EventLog>(*path, EventLog::OpenMode::Existing);
     EventLog &logB = other ? *other : logA;
-    ReplaySetup a(logA, cl, toStd(args[1]));
-    ReplaySetup b(logB, cl, toStd(args[2]));
+    ReplaySetup a = replayFor(logA, cl, toStd(args[1]));
+    ReplaySetup b = replayFor(logB, cl, toStd(args[2]));
 
     if (cl.isSet(QStringLiteral("events"))) {
         const HistoryDiff::Events d

@@ -2,8 +2,6 @@
 
 #include "base/error.h"
 #include "commandline.h"
-#include "history/branchhistory.h"
-#include "history/revision.h"
 #include "modelloader.h"
 #include "replay/jsmodel.h"
 
@@ -19,20 +17,14 @@ void addReplayOptions(CommandLine &cl)
                  QStringLiteral("SEQ,..."));
 }
 
-ReplaySetup::ReplaySetup(EventLog &log, const CommandLine &cl, const std::string &revision)
+ReplaySetup replayFor(EventLog &log, const CommandLine &cl, const std::string &revision)
 {
-    const Revision rev = Revision::parse(revision);
-    history = BranchHistory::open(log, rev.branch);
-    position = resolveRevision(*history, rev);
-    const auto file = cl.optionalValue(QStringLiteral("model"));
-    model = file ? loadModel(log, file) : BranchHistory::modelFor(log, *history);
-    replayer = std::make_unique<Replayer>(*history, *model);
-    store = std::make_unique<SnapshotStore>(log, model->hash());
-    replayer->useStore(store.get(), kStoredInterval);
-    if (cl.isSet(QStringLiteral("ignore"))) {
-        ignored = parseSeqList("--ignore", cl.value(QStringLiteral("ignore")));
-        replayer->setIgnored(ignored);
-    }
+    ReplaySetup::Options options;
+    if (const auto file = cl.optionalValue(QStringLiteral("model")))
+        options.model = loadModel(log, file);
+    if (cl.isSet(QStringLiteral("ignore")))
+        options.ignored = parseSeqList("--ignore", cl.value(QStringLiteral("ignore")));
+    return ReplaySetup(log, revision, std::move(options));
 }
 
 std::set<int64_t> parseSeqList(const std::string &option, const QString &text)

@@ -32,7 +32,7 @@ int runRun(const QStringList &arguments)
     const bool backward = cl.isSet(QStringLiteral("backward"));
     const std::string from
             = cl.optionalValue(QStringLiteral("from")).value_or(backward ? "main" : "main@0");
-    ReplaySetup setup(log, cl, from);
+    ReplaySetup setup = replayFor(log, cl, from);
     const int64_t start = setup.position;
     BreakpointStore store(log);
     std::vector<Breakpoint> breakpoints = store.list();

@@ -72,7 +72,7 @@ int runState(const QStringList &arguments)
         return 0;
     cl.positional(1, 1);
     EventLog log(cl.logPath(), EventLog::OpenMode::Existing);
-    ReplaySetup setup(log, cl, toStd(cl.value(QStringLiteral("rev"))));
+    ReplaySetup setup = replayFor(log, cl, toStd(cl.value(QStringLiteral("rev"))));
     const int64_t seq = setup.position;
     Replayer &replayer = *setup.replayer;
 

@@ -25,7 +25,7 @@ int runWatch(const QStringList &arguments)
         return 0;
     const QStringList args = cl.positional(2);
     EventLog log(toStd(args[0]), EventLog::OpenMode::Existing);
-    ReplaySetup setup(log, cl, toStd(cl.value(QStringLiteral("rev"))));
+    ReplaySetup setup = replayFor(log, cl, toStd(cl.value(QStringLiteral("rev"))));
     const int64_t seq = setup.position;
     ExpressionEngine engine;
     WatchList watches(engine);

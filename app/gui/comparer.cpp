@@ -4,7 +4,7 @@
 #include "base/error.h"
 #include "base/outputfile.h"
 #include "compareview.h"
-#include "history/comparison.h"
+#include "session/comparison.h"
 
 #include <QLineEdit>
 

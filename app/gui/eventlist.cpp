@@ -54,6 +54,11 @@ EventList::EventList(QWidget *parent)
         if (m_sizeColumns) {
             m_sizeColumns = false; // to the first page of a log, then the user's
             m_view->resizeColumnsToContents();
+            // The first page has the shortest seqs: make room for the last one and the arrow.
+            const QString widest = QString::number(m_model->seqAt(m_model->rowCount() - 1));
+            m_view->setColumnWidth(EventTableModel::Seq,
+                                   std::max(m_view->columnWidth(EventTableModel::Seq),
+                                            m_view->fontMetrics().horizontalAdvance(widest) + 30));
         }
     });
     connect(m_model, &EventTableModel::rowsChanged, this, [this] {

@@ -1,5 +1,7 @@
 #include "session/replayworker.h"
 
+#include "session/replaysetup.h"
+
 #include "base/eventjson.h"
 #include "debug/causality.h"
 
@@ -22,14 +24,11 @@ ReplayWorker::ReplayWorker(std::shared_ptr<ReprocessingCache> reprocessing)
 
 ReplayWorker::~ReplayWorker()
 {
-    // The replayer and the store use the model and the log: they go first.
+    // The replay and the read side use the log: they go first.
     m_readSide.reset();
-    m_replayer.reset();
-    m_store.reset();
+    m_replay.reset();
     m_watchList.reset();
     m_engine.reset();
-    m_model.reset();
-    m_history.reset();
     m_log.reset();
 }
 
@@ -47,42 +46,31 @@ void ReplayWorker::post(Request request)
 void ReplayWorker::open(const QString &path, const QString &history)
 {
     m_readSide.reset();
-    m_replayer.reset();
-    m_store.reset();
+    m_replay.reset();
     m_watchList.reset();
-    m_model.reset();
-    m_history.reset();
     m_log.reset();
     m_watchExpressions.clear();
     try {
         m_log = std::make_unique<EventLog>(path.toStdString(), EventLog::OpenMode::Existing);
-        m_history = BranchHistory::open(*m_log, history.toStdString(), m_reprocessing.get());
-        m_model = BranchHistory::modelFor(*m_log, *m_history);
-        m_replayer = std::make_unique<Replayer>(*m_history, *m_model);
-        m_replayer->setProgress(
+        ReplaySetup::Options options;
+        options.reprocessing = m_reprocessing.get();
+        m_replay = std::make_unique<ReplaySetup>(*m_log, history.toStdString(), std::move(options));
+        m_replay->replayer->setProgress(
                 [this](int64_t done, int64_t total) { return reportProgress(done, total); });
-        if (m_history->isMain()) {
-            // Stored states are main's.
-            m_store = std::make_unique<SnapshotStore>(*m_log, m_model->hash());
-            m_replayer->useStore(m_store.get(), SnapshotStore::kInterval);
-        }
-        if (auto types = m_model->projectionTypes(); !types.empty())
+        if (auto types = m_replay->model->projectionTypes(); !types.empty())
             m_readSide = std::make_unique<ReadSide>(*m_log, std::move(types));
         m_engine = std::make_unique<ExpressionEngine>();
         m_watchList = std::make_unique<WatchList>(*m_engine);
         QStringList warnings;
         for (const std::string &warning : m_log->openWarnings())
             warnings << QString::fromStdString(warning);
-        emit opened(m_history->length(),
-                    QString::fromStdString(m_model->name()),
+        emit opened(m_replay->history->length(),
+                    QString::fromStdString(m_replay->model->name()),
                     {},
                     warnings.join(QStringLiteral("; ")));
     } catch (const Error &e) {
         m_readSide.reset();
-        m_replayer.reset();
-        m_store.reset();
-        m_model.reset();
-        m_history.reset();
+        m_replay.reset();
         m_log.reset();
         emit opened(0, {}, QString::fromUtf8(e.what()), {});
     }
@@ -96,7 +84,7 @@ void ReplayWorker::process()
         std::lock_guard lock(m_mutex);
         request.swap(m_pending);
     }
-    if (!request || !m_replayer)
+    if (!request || !m_replay)
         return;
     m_cancel = false;
     try {
@@ -137,10 +125,14 @@ void ReplayWorker::blame(const QString &pointer, qint64 upTo)
         return;
     try {
         const auto changes
-                = m_history->isMain()
-                          ? Blame::history(*m_log, *m_model, pointer.toStdString(), upTo)
-                          : Blame::history(*m_history, *m_model, pointer.toStdString(), upTo);
-        m_model->stateReplaced(); // Blame replayed with the model: the replayer's views are gone
+                = m_replay->history->isMain()
+                          ? Blame::history(*m_log, *m_replay->model, pointer.toStdString(), upTo)
+                          : Blame::history(*m_replay->history,
+                                           *m_replay->model,
+                                           pointer.toStdString(),
+                                           upTo);
+        m_replay->model
+                ->stateReplaced(); // Blame replayed with the model: the replayer's views are gone
         if (changes.empty()) {
             emit blamed(
                     pointer, 0, tr("No event up to %1 set anything at %2.").arg(upTo).arg(pointer));
@@ -154,7 +146,7 @@ void ReplayWorker::blame(const QString &pointer, qint64 upTo)
                             .arg(e.seq)
                             .arg(QString::fromStdString(e.type), QString::fromStdString(e.stream)));
     } catch (const Error &e) {
-        m_model->stateReplaced();
+        m_replay->model->stateReplaced();
         emit blamed(pointer, 0, QString::fromUtf8(e.what()));
     }
 }
@@ -186,10 +178,10 @@ void ReplayWorker::handle(const Request &request)
     int64_t target = request.target;
     if (request.kind != Kind::Seek) {
         emit busy(true);
-        BreakpointRunner runner(*m_log, *m_replayer, *m_engine);
+        BreakpointRunner runner(*m_log, *m_replay->replayer, *m_engine);
         try {
             runner.setBreakpoints(request.breakpoints);
-            m_replayer->seek(std::clamp<int64_t>(target, 0, m_history->length()));
+            m_replay->replayer->seek(std::clamp<int64_t>(target, 0, m_replay->history->length()));
             const auto hit = request.kind == Kind::RunForward ? runner.runForward(&m_cancel)
                                                               : runner.runBackward(&m_cancel);
             if (hit) {
@@ -207,30 +199,30 @@ void ReplayWorker::handle(const Request &request)
         emit busy(false);
         if (m_cancel)
             return; // a newer request replaced this one
-        target = m_replayer->position();
+        target = m_replay->replayer->position();
     }
-    update.head = m_history->length();
+    update.head = m_replay->history->length();
     target = std::clamp<int64_t>(target, 0, update.head);
     if (target > 0) {
         // The way there may be long (a first replay of a large log): it reports its progress
         // and gives way to a newer request, which goes on from wherever this one stopped.
-        m_replayer->seek(target - 1);
-        if (m_replayer->position() != target - 1)
+        m_replay->replayer->seek(target - 1);
+        if (m_replay->replayer->position() != target - 1)
             return;
-        update.step = m_replayer->explain(target);
+        update.step = m_replay->replayer->explain(target);
         Event stored = update.step->event;
         stored.result.reset();
         std::string canonical;
         EventJson::append(canonical, stored);
-        if (std::string upcast = m_model->upcastEvent(stored); upcast != canonical)
+        if (std::string upcast = m_replay->model->upcastEvent(stored); upcast != canonical)
             update.upcastEvent = std::move(upcast);
         update.causality = Causality::of(*m_log, update.step->event);
     } else
-        m_replayer->seek(0);
-    update.position = m_replayer->position();
-    update.state = m_replayer->state();
+        m_replay->replayer->seek(0);
+    update.position = m_replay->replayer->position();
+    update.state = m_replay->replayer->state();
     if (m_readSide)
-        update.readSide = m_readSide->at(*m_history, update.position);
+        update.readSide = m_readSide->at(*m_replay->history, update.position);
     updateWatches(request.watches, update);
     emit updated(update);
 }

@@ -16,6 +16,7 @@
 
 namespace Chronoscope {
 
+class ReplaySetup;
 class ReprocessingCache;
 
 class BreakpointRunner;
@@ -90,10 +91,7 @@ private:
 
     std::shared_ptr<ReprocessingCache> m_reprocessing;
     std::unique_ptr<EventLog> m_log;
-    std::unique_ptr<History> m_history;
-    std::unique_ptr<Model> m_model;
-    std::unique_ptr<SnapshotStore> m_store;
-    std::unique_ptr<Replayer> m_replayer;
+    std::unique_ptr<ReplaySetup> m_replay; // the history, its model, the replayer
     std::unique_ptr<ReadSide> m_readSide;
     std::unique_ptr<ExpressionEngine> m_engine;
     std::unique_ptr<WatchList> m_watchList;

@@ -2,10 +2,10 @@
 #include "debug/readside.h"
 #include "history/brancheditor.h"
 #include "history/branchhistory.h"
-#include "history/comparison.h"
 #include "log/eventlog.h"
 #include "log/eventwriter.h"
 #include "log/mainhistory.h"
+#include "session/comparison.h"
 #include "shoplog.h"
 #include "testlog.h"
 

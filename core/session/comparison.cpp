@@ -1,10 +1,10 @@
-#include "history/comparison.h"
+#include "session/comparison.h"
 
-#include "history/branchhistory.h"
 #include "history/revision.h"
 #include "log/eventlog.h"
 #include "replay/model.h"
 #include "replay/replayer.h"
+#include "session/replaysetup.h"
 
 namespace Chronoscope {
 
@@ -23,13 +23,14 @@ Replayed replay(const Comparison::Side &side)
 {
     Replayed r;
     r.log = std::make_unique<EventLog>(side.logPath, EventLog::OpenMode::Existing);
-    const Revision revision = Revision::parse(side.revision);
-    r.history = BranchHistory::open(*r.log, revision.branch, side.reprocessing.get());
-    r.position = resolveRevision(*r.history, revision);
-    const auto model = BranchHistory::modelFor(*r.log, *r.history);
-    Replayer replayer(*r.history, *model);
-    replayer.seek(r.position);
-    r.state = replayer.state();
+    ReplaySetup::Options options;
+    options.reprocessing = side.reprocessing.get();
+    ReplaySetup setup(*r.log, side.revision, std::move(options));
+    setup.replayer->seek(setup.position);
+    r.position = setup.position;
+    r.state = setup.replayer->state();
+    setup.replayer.reset(); // the history stays for the alignment
+    r.history = std::move(setup.history);
     return r;
 }
 
