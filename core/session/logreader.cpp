@@ -38,6 +38,16 @@ std::vector<int64_t> matchingPositions(History &history, const EventFilter &filt
     return positions;
 }
 
+// What the rows show besides the events: a branch's edited positions, main's reversed events.
+void markEdits(History &history, LogReader::Rows &rows)
+{
+    for (const auto &[id, how] : history.editedEvents())
+        if (const auto at = history.positionOf(id))
+            rows.edited.emplace(*at, how);
+    if (history.isMain())
+        rows.reversed = history.corrections().reversed;
+}
+
 } // namespace
 
 LogReader::LogReader(QObject *parent)
@@ -103,11 +113,7 @@ void LogReader::open(const QString &path, const QString &history)
                     if (r.log) {
                         r.history = BranchHistory::open(*r.log, name, m_reprocessing.get());
                         rows->count = r.history->length();
-                        for (const auto &[id, how] : r.history->editedEvents())
-                            if (const auto at = r.history->positionOf(id))
-                                rows->edited.emplace(*at, how);
-                        if (r.history->isMain())
-                            rows->reversed = r.history->corrections().reversed;
+                        markEdits(*r.history, *rows);
                     }
                 } catch (const Error &e) {
                     r.history.reset();
@@ -142,13 +148,8 @@ void LogReader::setFilter(const EventFilter &filter)
                                                : r.history->length();
                     rows->filtered = r.filtered;
                     rows->positions = r.positions;
-                    if (r.history) {
-                        for (const auto &[id, how] : r.history->editedEvents())
-                            if (const auto at = r.history->positionOf(id))
-                                rows->edited.emplace(*at, how);
-                        if (r.history->isMain())
-                            rows->reversed = r.history->corrections().reversed;
-                    }
+                    if (r.history)
+                        markEdits(*r.history, *rows);
                 } catch (const Error &e) {
                     r.filtered = false;
                     r.positions.clear();
