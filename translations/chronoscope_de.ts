@@ -1084,18 +1084,6 @@
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <source>Go to Event</source>
-        <translation>Gehe zu Ereignis</translation>
-    </message>
-    <message>
-        <source>Event seq, event id, or a time (2018-02-01T00:00:00Z):</source>
-        <translation>Ereignisnummer, Ereignis-ID oder eine Zeit (2018-02-01T00:00:00Z):</translation>
-    </message>
-    <message>
-        <source>There is no event &quot;%1&quot; in this log.</source>
-        <translation>Dieses Log enthält kein Ereignis „%1“.</translation>
-    </message>
-    <message>
         <source>Stopped at breakpoint %1</source>
         <translation>An Haltepunkt %1 angehalten</translation>
     </message>
@@ -1380,6 +1368,21 @@
     <message>
         <source>Add a watch: state.streams[&quot;order-31&quot;]?.total</source>
         <translation>Ausdruck überwachen: state.streams[&quot;order-31&quot;]?.total</translation>
+    </message>
+</context>
+<context>
+    <name>GoToEvent</name>
+    <message>
+        <source>Go to Event</source>
+        <translation>Gehe zu Ereignis</translation>
+    </message>
+    <message>
+        <source>Event seq, event id, or a time (2018-02-01T00:00:00Z):</source>
+        <translation>Ereignisnummer, Ereignis-ID oder eine Zeit (2018-02-01T00:00:00Z):</translation>
+    </message>
+    <message>
+        <source>There is no event &quot;%1&quot; in this log.</source>
+        <translation>Dieses Log enthält kein Ereignis „%1“.</translation>
     </message>
 </context>
 <context>

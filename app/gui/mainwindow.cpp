@@ -12,15 +12,12 @@
 #include "commandpalette.h"
 #include "comparer.h"
 #include "compareview.h"
-#include "debug/causality.h"
 #include "eventchainpanel.h"
 #include "eventinspector.h"
 #include "eventlist.h"
 #include "eventtablemodel.h"
-#include "history/branchhistory.h"
-#include "history/revision.h"
+#include "gotoevent.h"
 #include "historypanels.h"
-#include "log/corrections.h"
 #include "log/eventlog.h"
 #include "logfiles.h"
 #include "projectionspanel.h"
@@ -39,7 +36,6 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -595,39 +591,10 @@ void MainWindow::showGoToDialog()
 {
     if (!m_log)
         return;
-    bool ok = false;
-    const QString text
-            = QInputDialog::getText(this,
-                                    tr("Go to Event"),
-                                    tr("Event seq, event id, or a time (2018-02-01T00:00:00Z):"),
-                                    QLineEdit::Normal,
-                                    QString(),
-                                    &ok)
-                      .trimmed();
-    if (!ok || text.isEmpty())
-        return;
-    int64_t seq = -1;
-    bool isNumber = false;
-    const qlonglong number = text.toLongLong(&isNumber);
-    try {
-        if (isNumber) {
-            seq = number;
-        } else if (const auto event = m_log->eventById(text.toStdString())) {
-            seq = event->seq;
-        } else if (Timestamp::parseDateOrTime(text.toStdString())) {
-            seq = resolveRevision(*m_log, Revision::parse("main@" + text.toStdString()));
-        }
-    } catch (const Error &e) {
-        QMessageBox::warning(this, tr("Go to Event"), QString::fromUtf8(e.what()));
-        return;
+    if (const auto seq = GoToEvent::ask(this, *m_log, m_session->head())) {
+        selectSeq(*seq);
+        m_session->seek(*seq);
     }
-    if (seq < 0 || seq > m_session->head()) {
-        QMessageBox::warning(
-                this, tr("Go to Event"), tr("There is no event \"%1\" in this log.").arg(text));
-        return;
-    }
-    selectSeq(seq);
-    m_session->seek(seq);
 }
 
 void MainWindow::showCommandPalette()

@@ -45,17 +45,8 @@ int64_t resolveRevision(EventLog &log, const Revision &revision)
     if (revision.branch != "main")
         throw Error::notFound("revision " + revision.text() + " is on branch \"" + revision.branch
                               + "\", not main");
-    const int64_t head = log.eventCount();
-    if (revision.seq) {
-        if (*revision.seq > head)
-            throw Error::notFound("revision " + revision.text() + ": main has only "
-                                  + std::to_string(head) + " events");
-        return *revision.seq;
-    }
-    if (revision.time) {
-        return log.lastSeqBefore(*revision.time);
-    }
-    return head;
+    MainHistory main(log);
+    return resolveRevision(main, revision);
 }
 
 int64_t resolveRevision(History &history, const Revision &revision)

@@ -24,7 +24,7 @@ Replayer::Replayer(EventLog &log, Model &model, int64_t snapshotInterval)
     , m_interval(std::max<int64_t>(1, snapshotInterval))
     , m_head(m_history.length())
 {
-    m_corrections = Corrections::load(log);
+    m_corrections = m_history.corrections();
     m_snapshots.emplace(0, State());
 }
 
