@@ -10,6 +10,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools \
     qt6-qpa-plugins libqt6svg6 qt6-svg-dev libgl-dev libgraphviz-dev graphviz \
     libsqlite3-dev sqlite3 nlohmann-json3-dev libsimdjson-dev \
+    libpq-dev postgresql-15 libnats-dev nats-server \
     fonts-dejavu-core \
     clang libclang-rt-14-dev \
     desktop-file-utils appstream shared-mime-info libxml2-utils groff-base man-db xdg-utils \

@@ -4,6 +4,8 @@
 #include "io/importer.h"
 #include "log/eventlog.h"
 #include "output.h"
+#include "source/sourcespec.h"
+#include "sourceimport.h"
 
 #include <filesystem>
 #include <memory>
@@ -38,13 +40,17 @@ int runImport(const QStringList &arguments)
 {
     CommandLine cl(
             QStringLiteral("import"),
-            QStringLiteral("LOG FILE..."),
+            QStringLiteral("LOG FILE...|SOURCE"),
             QStringLiteral("Imports events into LOG (created if missing), all files in one "
                            "transaction. Reads canonical JSON Lines and CloudEvents 1.0 JSON (one "
                            "event, a batch array, or one event per line). On a bad line the "
                            "default --on-error abort prints FILE:LINE: what is wrong, exits 2 and "
                            "leaves the log as it was; --on-error skip imports the rest and lists "
-                           "every skipped line."));
+                           "every skipped line. SOURCE is a live store, read and never written: "
+                           "postgresql://USER@HOST:PORT/DB?store=messagedb|marten|table or "
+                           "nats://HOST:PORT/STREAM; the import reads the slice the options "
+                           "name up to the store's head in one transaction, and the next import "
+                           "of the same slice goes on where it ended."));
     cl.addOption({QStringLiteral("format")},
                  QStringLiteral("Input format: auto (default), jsonl or cloudevents."),
                  QStringLiteral("FORMAT"),
@@ -55,10 +61,24 @@ int runImport(const QStringList &arguments)
                  QStringLiteral("MODE"),
                  QStringLiteral("abort"));
     cl.addOption({QStringLiteral("progress")}, QStringLiteral("Print progress on stderr."));
+    addSourceImportOptions(cl);
     if (!cl.parse(arguments))
         return 0;
     const QStringList args = cl.positional(2);
     const std::string logPath = toStd(args.first());
+    if (SourceSpec::isSourceUri(toStd(args[1]))) {
+        if (args.size() > 2)
+            throw Error::input("import: one source at a time (" + toStd(args[2])
+                               + " follows the source)");
+        return importSource(cl, logPath, toStd(args[1]));
+    }
+    for (const char *sourceOnly : {"stream", "type", "correlation", "since", "until",
+                                   "from-position", "limit", "follow", "poll-interval",
+                                   "gap-wait"})
+        if (cl.isSet(QString::fromLatin1(sourceOnly)))
+            throw Error::input(std::string("import: --") + sourceOnly
+                               + " slices a live source (postgresql://… or nats://…); files "
+                                 "are imported whole");
     std::vector<std::string> files;
     for (qsizetype i = 1; i < args.size(); ++i)
         files.push_back(toStd(args[i]));

@@ -3,6 +3,7 @@
 #include "log/eventlog.h"
 #include "log/logsummary.h"
 #include "log/modelstore.h"
+#include "log/sourcestore.h"
 #include "output.h"
 
 namespace Chronoscope::Cli {
@@ -46,6 +47,21 @@ nlohmann::ordered_json optionalTime(const std::optional<Timestamp::Micros> &t)
     return t ? nlohmann::ordered_json(Timestamp::format(*t)) : nlohmann::ordered_json();
 }
 
+nlohmann::ordered_json storesJson(const std::vector<SourceRecord> &stores)
+{
+    auto list = nlohmann::ordered_json::array();
+    for (const SourceRecord &r : stores)
+        list.push_back({{"uri", r.uri},
+                        {"slice", nlohmann::ordered_json::parse(r.slice)},
+                        {"position", r.position},
+                        {"events", r.events},
+                        {"first_seq", r.firstSeq ? nlohmann::ordered_json(*r.firstSeq) : nullptr},
+                        {"last_seq", r.lastSeq ? nlohmann::ordered_json(*r.lastSeq) : nullptr},
+                        {"first_read_at", Timestamp::format(r.firstReadAt)},
+                        {"last_read_at", Timestamp::format(r.lastReadAt)}});
+    return list;
+}
+
 } // namespace
 
 int runInfo(const QStringList &arguments)
@@ -53,13 +69,15 @@ int runInfo(const QStringList &arguments)
     CommandLine cl(QStringLiteral("info"),
                    QStringLiteral("LOG"),
                    QStringLiteral("Counts, streams, event types, sources, time range, processing "
-                                  "lag and branches of a log."));
+                                  "lag and branches of a log, and the live stores it was "
+                                  "imported from with how far each was read."));
     if (!cl.parse(arguments))
         return 0;
     cl.positional(1, 1);
     EventLog log(cl.logPath(), EventLog::OpenMode::Existing);
     const LogSummary s = LogSummary::of(log);
     const auto model = ModelStore::current(log);
+    const std::vector<SourceRecord> stores = SourceStore::all(log);
     if (cl.json()) {
         nlohmann::ordered_json lag;
         if (s.meanLag)
@@ -78,7 +96,8 @@ int runInfo(const QStringList &arguments)
                    {"model",
                     model ? nlohmann::ordered_json{{"name", model->name}, {"hash", model->hash}}
                           : nlohmann::ordered_json()},
-                   {"branches", s.branches}});
+                   {"branches", s.branches},
+                   {"stores", storesJson(stores)}});
         return 0;
     }
     std::string text;
@@ -109,6 +128,11 @@ int runInfo(const QStringList &arguments)
          model ? model->name + " (sha256 " + model->hash.substr(0, 12) + ")"
                : std::string("generic (JSON Merge Patch of each event's data)"));
     line("branches", branches);
+    for (const SourceRecord &r : stores)
+        line("store",
+             r.uri + (r.slice == "{}" ? std::string() : " " + r.slice) + ": position "
+                     + std::to_string(r.position) + ", " + std::to_string(r.events)
+                     + " events, last read " + Timestamp::format(r.lastReadAt));
     printOut(text);
     return 0;
 }

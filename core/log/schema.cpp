@@ -167,6 +167,22 @@ BEGIN
     SELECT RAISE(ABORT, 'events are immutable: an event with this id is recorded already');
 END;
 )sql",
+            // 7: live sources: where each import from a store came from and how far it has read,
+            // so that the next import of the same slice goes on from there.
+            R"sql(
+CREATE TABLE sources (
+    id            INTEGER PRIMARY KEY,
+    uri           TEXT NOT NULL,     -- the store, without a password
+    slice         TEXT NOT NULL,     -- JSON: the part of the store read
+    position      INTEGER NOT NULL,  -- the store's position read through
+    events        INTEGER NOT NULL,  -- events written from it, over every run
+    first_seq     INTEGER,
+    last_seq      INTEGER,
+    first_read_at INTEGER NOT NULL,
+    last_read_at  INTEGER NOT NULL,
+    UNIQUE (uri, slice)
+);
+)sql",
     };
     return list;
 }

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "source/eventsource.h"
+#include "source/sourceslice.h"
+
+#include <simdjson.h>
+
+#include <memory>
+#include <optional>
+
+struct __natsConnection;
+struct __natsSubscription;
+struct __natsMsg;
+struct __jsCtx;
+
+namespace Chronoscope {
+
+/// A NATS JetStream stream read through an ordered consumer: ephemeral, without
+/// acknowledgements, delivering in the stream's order from a sequence on — the server's own
+/// read-only way to replay a stream. The stream's sequence is the position.
+///
+/// The slice's stream glob becomes the consumer's subject filter where NATS can say it (a plain
+/// subject, or `prefix.*`, which is NATS `prefix.>`); the rest of the slice is applied here.
+/// JetStream assigns a sequence when it stores a message, so the head is always final.
+class NatsSource final : public EventSource
+{
+public:
+    NatsSource(const SourceSpec &spec, const SourceSlice &slice, const SourceOptions &options);
+    ~NatsSource() override;
+
+    const std::string &uri() const override { return m_uri; }
+    int64_t head(std::vector<std::string> &warnings) override;
+    bool settling() const override { return false; }
+    SourceRead read(int64_t after, int64_t through, size_t max) override;
+
+private:
+    void subscribe(int64_t after);
+    void unsubscribe();
+    int64_t pendingOnServer();
+    bool matches(const Event &event) const;
+    SourceEvent map(__natsMsg *message, int64_t sequence, int64_t nanos);
+    [[noreturn]] void fail(int status, const std::string &what) const;
+
+    std::string m_uri;
+    std::string m_stream;
+    std::string m_subjectFilter; ///< empty: the whole stream
+    bool m_filteredOnServer = false;
+    SourceSlice m_slice;
+    __natsConnection *m_connection = nullptr;
+    __jsCtx *m_js = nullptr;
+    __natsSubscription *m_subscription = nullptr;
+    int64_t m_delivered = 0; ///< the last sequence the subscription delivered
+    __natsMsg *m_held = nullptr; ///< a message past the last read's end, for the next one
+    simdjson::dom::parser m_parser;
+};
+
+} // namespace Chronoscope
