@@ -76,8 +76,17 @@ NatsSource::NatsSource(const SourceSpec &spec, const SourceSlice &slice, const S
     s = natsConnection_JetStream(&m_js, m_connection, nullptr);
     if (s != NATS_OK)
         fail(s, "cannot open JetStream");
-    std::vector<std::string> ignored;
-    head(ignored); // the stream must exist
+    // The stream must exist; a consumer needs a subject, so without a filter it takes the
+    // stream's own (">" when the stream has several: every subject).
+    jsStreamInfo *info = nullptr;
+    s = js_GetStreamInfo(&info, m_js, m_stream.c_str(), nullptr, nullptr);
+    if (s == NATS_NOT_FOUND)
+        throw Error::input(m_uri + ": there is no JetStream stream \"" + m_stream + "\"");
+    if (s != NATS_OK)
+        fail(s, "cannot read the stream's state");
+    if (m_subjectFilter.empty())
+        m_subjectFilter = info->Config->SubjectsLen == 1 ? info->Config->Subjects[0] : ">";
+    jsStreamInfo_Destroy(info);
 }
 
 NatsSource::~NatsSource()
@@ -128,7 +137,7 @@ void NatsSource::subscribe(int64_t after)
     jsErrCode code = static_cast<jsErrCode>(0);
     const natsStatus s = js_SubscribeSync(&m_subscription,
                                           m_js,
-                                          m_subjectFilter.empty() ? nullptr : m_subjectFilter.c_str(),
+                                          m_subjectFilter.c_str(),
                                           nullptr,
                                           &options,
                                           &code);
@@ -137,6 +146,7 @@ void NatsSource::subscribe(int64_t after)
         fail(s, "cannot read the stream");
     }
     m_delivered = after;
+    m_taken = 0;
 }
 
 void NatsSource::unsubscribe()
@@ -152,19 +162,20 @@ void NatsSource::unsubscribe()
     }
 }
 
-// How many messages of the filter the server has not delivered yet, and those delivered but
-// not taken from the subscription.
-int64_t NatsSource::pendingOnServer()
+// Whether every message of the filter stored now has been taken from the subscription: none
+// left on the server, none queued here, none sent and still on the way.
+bool NatsSource::allTaken()
 {
     jsConsumerInfo *info = nullptr;
     const natsStatus s = natsSubscription_GetConsumerInfo(&info, m_subscription, nullptr, nullptr);
     if (s != NATS_OK)
         fail(s, "cannot read the consumer's state");
-    int64_t pending = static_cast<int64_t>(info->NumPending);
+    const bool nonePending = info->NumPending == 0;
+    const uint64_t sent = info->Delivered.Consumer;
     jsConsumerInfo_Destroy(info);
     int queued = 0;
     natsSubscription_GetPending(m_subscription, &queued, nullptr);
-    return pending + queued;
+    return nonePending && queued == 0 && sent <= m_taken;
 }
 
 SourceRead NatsSource::read(int64_t after, int64_t through, size_t max)
@@ -173,11 +184,12 @@ SourceRead NatsSource::read(int64_t after, int64_t through, size_t max)
         subscribe(after);
     SourceRead read;
     read.through = through;
-    for (bool first = true;; first = false) {
+    bool caughtUp = true; // at the start, or the last message said none was pending
+    for (;;) {
         natsMsg *message = m_held;
         m_held = nullptr;
         if (!message) {
-            if (first && pendingOnServer() == 0)
+            if (caughtUp && allTaken())
                 return read; // everything of the filter up to now is read
             const natsStatus s = natsSubscription_NextMsg(&message, m_subscription,
                                                           kDeliveryTimeoutMs);
@@ -193,6 +205,7 @@ SourceRead NatsSource::read(int64_t after, int64_t through, size_t max)
             fail(s, "a message without JetStream metadata");
         }
         const auto sequence = static_cast<int64_t>(meta->Sequence.Stream);
+        m_taken = meta->Sequence.Consumer;
         const int64_t nanos = meta->Timestamp;
         const uint64_t pending = meta->NumPending;
         jsMsgMetaData_Destroy(meta);
@@ -209,8 +222,9 @@ SourceRead NatsSource::read(int64_t after, int64_t through, size_t max)
             read.through = sequence;
             return read;
         }
-        if (sequence == through || pending == 0)
-            return read; // at the head, or nothing more of the filter is stored
+        if (sequence == through)
+            return read;
+        caughtUp = pending == 0;
     }
 }
 

@@ -36,7 +36,7 @@ public:
 private:
     void subscribe(int64_t after);
     void unsubscribe();
-    int64_t pendingOnServer();
+    bool allTaken();
     bool matches(const Event &event) const;
     SourceEvent map(__natsMsg *message, int64_t sequence, int64_t nanos);
     [[noreturn]] void fail(int status, const std::string &what) const;
@@ -49,7 +49,8 @@ private:
     __natsConnection *m_connection = nullptr;
     __jsCtx *m_js = nullptr;
     __natsSubscription *m_subscription = nullptr;
-    int64_t m_delivered = 0; ///< the last sequence the subscription delivered
+    int64_t m_delivered = 0; ///< the last stream sequence the subscription delivered
+    uint64_t m_taken = 0;    ///< the consumer sequence of the last message taken
     __natsMsg *m_held = nullptr; ///< a message past the last read's end, for the next one
     simdjson::dom::parser m_parser;
 };

@@ -79,11 +79,13 @@ std::optional<int64_t> PgResult::optionalInteger(int row, int column) const
 PgConnection::PgConnection(const std::string &connection, std::string name)
     : m_name(std::move(name))
 {
-    // The URI first, then what Chronoscope adds: a name the server's activity view shows and a
-    // session that cannot write. Later keywords win over the URI's, so the URI cannot undo it.
-    const char *keywords[] = {"dbname", "application_name", "options", nullptr};
+    // The URI first, then what Chronoscope adds: a name the server's activity view shows, text
+    // in UTF-8 whatever the database's encoding, and a session that cannot write. Later keywords
+    // win over the URI's, so the URI cannot undo it.
+    const char *keywords[] = {"dbname", "application_name", "client_encoding", "options", nullptr};
     const char *values[] = {connection.c_str(),
                             "chronoscope",
+                            "UTF8",
                             "-c default_transaction_read_only=on",
                             nullptr};
     m_conn = PQconnectdbParams(keywords, values, /*expand_dbname*/ 1);
