@@ -917,6 +917,24 @@
         <source>JSON event files (*.json *.jsonl *.ndjson);;All files (*)</source>
         <translation>JSON-Ereignisdateien (*.json *.jsonl *.ndjson);;Alle Dateien (*)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n event(s) to import (positions %1..%2)</source>
+        <translation>
+            <numerusform>%n Ereignis zu importieren (Positionen %1..%2)</numerusform>
+            <numerusform>%n Ereignisse zu importieren (Positionen %1..%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing from %1…</source>
+        <translation>Import aus %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing… %n event(s), position %1 of %2</source>
+        <translation>
+            <numerusform>Importiere… %n Ereignis, Position %1 von %2</numerusform>
+            <numerusform>Importiere… %n Ereignisse, Position %1 von %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Chronoscope::MainWindow</name>
@@ -1178,6 +1196,10 @@
         <source>No breakpoint hit: ran back to the beginning</source>
         <translation>Kein Haltepunkt getroffen: zurück bis zum Anfang gelaufen</translation>
     </message>
+    <message>
+        <source>&amp;Connect to Event Store…</source>
+        <translation>Mit Event-Store &amp;verbinden…</translation>
+    </message>
 </context>
 <context>
     <name>Chronoscope::ProjectionTableModel</name>
@@ -1246,6 +1268,124 @@
     <message>
         <source>The model has no projections (the generic model, which merges each event into its stream, has none).</source>
         <translation>Das Modell hat keine Projektionen (das generische Modell, das jedes Ereignis in seinen Stream einfügt, hat keine).</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::SourceImportDialog</name>
+    <message>
+        <source>Message DB (PostgreSQL)</source>
+        <translation>Message DB (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Marten (PostgreSQL)</source>
+        <translation>Marten (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Events table (PostgreSQL)</source>
+        <translation>Ereignistabelle (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>NATS JetStream</source>
+        <translation>NATS JetStream</translation>
+    </message>
+    <message>
+        <source>&amp;Count</source>
+        <translation>&amp;Zählen</translation>
+    </message>
+    <message>
+        <source>Connect to Event Store</source>
+        <translation>Mit Event-Store verbinden</translation>
+    </message>
+    <message>
+        <source>from PGPASSWORD or ~/.pgpass when empty; never stored</source>
+        <translation>leer: aus PGPASSWORD oder ~/.pgpass; wird nie gespeichert</translation>
+    </message>
+    <message>
+        <source>all; a glob such as order-* or a category such as order</source>
+        <translation>alle; ein Muster wie order-* oder eine Kategorie wie order</translation>
+    </message>
+    <message>
+        <source>all; a glob such as Order*</source>
+        <translation>alle; ein Muster wie Order*</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>the beginning; 2024-05-01 or 2024-05-01T12:00:00Z</source>
+        <translation>von Anfang an; 2024-05-01 oder 2024-05-01T12:00:00Z</translation>
+    </message>
+    <message>
+        <source>now; recorded before this time</source>
+        <translation>bis jetzt; vor diesem Zeitpunkt aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation>&amp;Store:</translation>
+    </message>
+    <message>
+        <source>&amp;URI:</source>
+        <translation>&amp;URI:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>S&amp;treams:</source>
+        <translation>S&amp;treams:</translation>
+    </message>
+    <message>
+        <source>T&amp;ypes:</source>
+        <translation>T&amp;ypen:</translation>
+    </message>
+    <message>
+        <source>C&amp;orrelation:</source>
+        <translation>K&amp;orrelation:</translation>
+    </message>
+    <message>
+        <source>S&amp;ince:</source>
+        <translation>&amp;Seit:</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>&amp;Import into a New Log…</source>
+        <translation>In ein neues Log &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>zähle…</translation>
+    </message>
+    <message>
+        <source>The URI starts with postgresql:// or nats://.</source>
+        <translation>Die URI beginnt mit postgresql:// oder nats://.</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>%1 is a date or an RFC 3339 time (2024-05-01 or 2024-05-01T12:00:00Z).</source>
+        <translation>%1 ist ein Datum oder eine Zeit nach RFC 3339 (2024-05-01 oder 2024-05-01T12:00:00Z).</translation>
+    </message>
+    <message>
+        <source>Put the password in the Password field: the URI is remembered, the password never is.</source>
+        <translation>Das Passwort gehört in das Feld Passwort: die URI wird gemerkt, das Passwort nie.</translation>
+    </message>
+</context>
+<context>
+    <name>Chronoscope::SourceImportRunner</name>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>Der Import wurde abgebrochen; nichts wurde geschrieben.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "benchmarks.h"
 #include "guibenchmarks.h"
+#include "sourcebenchmarks.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,8 +35,9 @@ int main(int argc, char *argv[])
             QStringLiteral("100000,1000000,10000000"));
     const QCommandLineOption onlyOption(
             QStringLiteral("only"),
-            QStringLiteral("Run only the core or only the gui figures."),
-            QStringLiteral("core|gui"));
+            QStringLiteral("Run only the core, the gui or the live-source figures (these start "
+                           "a PostgreSQL server of their own)."),
+            QStringLiteral("core|gui|sources"));
     parser.addOption(eventsOption);
     parser.addOption(dirOption);
     parser.addOption(timelineOption);
@@ -51,9 +53,11 @@ int main(int argc, char *argv[])
     const QString directory = parser.isSet(dirOption) ? parser.value(dirOption) : temporary.path();
     try {
         const QString only = parser.value(onlyOption);
-        if (only != QLatin1String("gui"))
+        if (only.isEmpty() || only == QLatin1String("core"))
             Chronoscope::Bench::runAll(events, directory.toStdString());
-        if (only != QLatin1String("core")) {
+        if (only.isEmpty() || only == QLatin1String("sources"))
+            Chronoscope::Bench::runSourceBenchmarks(events, directory.toStdString());
+        if (only.isEmpty() || only == QLatin1String("gui")) {
             std::vector<int64_t> sizes;
             for (const QString &size :
                  parser.value(timelineOption).split(QLatin1Char(','), Qt::SkipEmptyParts))

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <csignal>
 #include <filesystem>
+#include <optional>
 
 namespace Chronoscope::Cli {
 
@@ -54,8 +55,10 @@ std::optional<Timestamp::Micros> timeOption(const CommandLine &cl, const char *n
         return std::nullopt;
     const auto micros = Timestamp::parseDateOrTime(*text);
     if (!micros)
-        throw Error::input(std::string("import: --") + name + " is a date or an RFC 3339 time "
-                           "(2024-05-01 or 2024-05-01T12:00:00Z), not \"" + *text + "\"");
+        throw Error::input(std::string("import: --") + name
+                           + " is a date or an RFC 3339 time "
+                             "(2024-05-01 or 2024-05-01T12:00:00Z), not \""
+                           + *text + "\"");
     return micros;
 }
 
@@ -69,6 +72,38 @@ int positiveOption(const CommandLine &cl, const char *name, int fallback)
     return static_cast<int>(*value);
 }
 
+// --count: what the import would bring, from where it would start; nothing is written (a log
+// that is not there is not created).
+int countSource(const CommandLine &cl,
+                const SourceSpec &spec,
+                const std::string &logPath,
+                bool logExists,
+                const SourceImportOptions &options,
+                const SourceOptions &sourceOptions)
+{
+    if (options.follow)
+        throw Error::input("import: --count and --follow do not go together");
+    StopOnSignal stopOnSignal;
+    std::unique_ptr<EventSource> source = openSource(spec, options.slice, sourceOptions);
+    std::optional<EventLog> log;
+    if (logExists)
+        log.emplace(logPath, EventLog::OpenMode::Existing);
+    const SourcePreview preview = SourceImporter::preview(log ? &*log : nullptr, *source, options);
+    if (cl.json()) {
+        printJson({{"source", spec.uri},
+                   {"slice", nlohmann::ordered_json::parse(options.slice.key())},
+                   {"events", preview.events},
+                   {"from_position", preview.startPosition},
+                   {"head", preview.head},
+                   {"resumed", preview.resumed}});
+        return 0;
+    }
+    printOut(std::to_string(preview.events) + " events to import from " + spec.uri + " (positions "
+             + std::to_string(preview.startPosition + 1) + ".." + std::to_string(preview.head)
+             + (preview.resumed ? ", after the last import" : "") + ")");
+    return 0;
+}
+
 } // namespace
 
 void addSourceImportOptions(CommandLine &cl)
@@ -78,20 +113,32 @@ void addSourceImportOptions(CommandLine &cl)
                      QString::fromUtf8(help),
                      valueName ? QString::fromLatin1(valueName) : QString());
     };
-    add("stream", "From a source: the streams to read, a glob (Message DB: a category such as "
-                  "order).", "GLOB");
+    add("stream",
+        "From a source: the streams to read, a glob (Message DB: a category such as "
+        "order).",
+        "GLOB");
     add("type", "From a source: the event types to read, a glob.", "GLOB");
     add("correlation", "From a source: only events of this correlation.", "ID");
     add("since", "From a source: events recorded at or after this time.", "TIME");
     add("until", "From a source: events recorded before this time.", "TIME");
-    add("from-position", "From a source: start at this position of the store (included) "
-                         "instead of where the last import of this slice ended.", "POSITION");
+    add("from-position",
+        "From a source: start at this position of the store (included) "
+        "instead of where the last import of this slice ended.",
+        "POSITION");
     add("limit", "From a source: import at most N events.", "N");
-    add("follow", "From a source: keep importing what the store appends, one transaction per "
-                  "batch, until interrupted (Ctrl+C ends it after the current batch).", nullptr);
+    add("follow",
+        "From a source: keep importing what the store appends, one transaction per "
+        "batch, until interrupted (Ctrl+C ends it after the current batch).",
+        nullptr);
+    add("count",
+        "From a source: print how many events the import would bring now, and "
+        "write nothing.",
+        nullptr);
     add("poll-interval", "With --follow: how often to look for new events (default 200).", "MS");
-    add("gap-wait", "From PostgreSQL: how long to wait for a hole in the global order to be "
-                    "committed before reading past it (default 2000).", "MS");
+    add("gap-wait",
+        "From PostgreSQL: how long to wait for a hole in the global order to be "
+        "committed before reading past it (default 2000).",
+        "MS");
 }
 
 int importSource(const CommandLine &cl, const std::string &logPath, const std::string &uri)
@@ -116,7 +163,9 @@ int importSource(const CommandLine &cl, const std::string &logPath, const std::s
     SourceOptions sourceOptions;
     sourceOptions.gapWaitMs = positiveOption(cl, "gap-wait", 2000);
     options.stop = &g_stop;
-    options.warning = [](const std::string &warning) { printErr("warning: " + warning); };
+    options.warning = [](const std::string &warning) {
+        printErr("warning: " + warning);
+    };
     if (cl.isSet(QStringLiteral("progress")) || options.follow) {
         const bool follow = options.follow;
         options.progress = [follow](const SourceProgress &p) {
@@ -129,6 +178,8 @@ int importSource(const CommandLine &cl, const std::string &logPath, const std::s
 
     std::error_code ec;
     const bool existed = std::filesystem::exists(logPath, ec);
+    if (cl.isSet(QStringLiteral("count")))
+        return countSource(cl, spec, logPath, existed, options, sourceOptions);
     SourceImportReport report;
     StopOnSignal stopOnSignal;
     try {

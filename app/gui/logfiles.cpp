@@ -1,6 +1,8 @@
 #include "logfiles.h"
 
 #include "importrunner.h"
+#include "sourceimportdialog.h"
+#include "sourceimportrunner.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -31,6 +33,7 @@ LogFiles::LogFiles(QWidget *window, std::function<QString(const QString &)> open
     , m_window(window)
     , m_openLog(std::move(openLog))
     , m_importer(new ImportRunner(this))
+    , m_sourceImporter(new SourceImportRunner(this))
 {}
 
 void LogFiles::open(const QString &path)
@@ -142,6 +145,87 @@ void LogFiles::showImportDialog(const QString &directory)
     if (target.isEmpty() || refusedAsExisting(target))
         return;
     importInto(files, target);
+}
+
+void LogFiles::showSourceImportDialog(const QString &directory)
+{
+    QSettings settings;
+    SourceImportDialog dialog(settings.value(QStringLiteral("sources/lastUri")).toString(),
+                              m_window);
+    connect(&dialog, &SourceImportDialog::countRequested, this, [this, &dialog] {
+        m_sourceImporter->count(dialog.connectionUri(), dialog.slice());
+    });
+    connect(m_sourceImporter,
+            &SourceImportRunner::counted,
+            &dialog,
+            [&dialog](const QString &error, qint64 events, qint64 from, qint64 head) {
+                dialog.showCount(error.isEmpty() ? tr("%n event(s) to import (positions %1..%2)",
+                                                      nullptr,
+                                                      static_cast<int>(events))
+                                                           .arg(from + 1)
+                                                           .arg(head)
+                                                 : error);
+            });
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    settings.setValue(QStringLiteral("sources/lastUri"), dialog.uri());
+    const QString target
+            = QFileDialog::getSaveFileName(m_window,
+                                           tr("Import into a New Log"),
+                                           directory + QStringLiteral("/store.chronolog"),
+                                           tr("Chronoscope logs (*.chronolog)"));
+    if (target.isEmpty() || refusedAsExisting(target))
+        return;
+    importSourceInto(dialog.connectionUri(), dialog.uri(), dialog.slice(), target);
+}
+
+void LogFiles::importSourceInto(const QString &uri,
+                                const QString &shownUri,
+                                const SourceSlice &slice,
+                                const QString &target)
+{
+    auto *progress = new QProgressDialog(
+            tr("Importing from %1…").arg(shownUri), tr("Cancel"), 0, 1000, m_window);
+    progress->setObjectName(QStringLiteral("sourceImportProgress"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(progress, &QProgressDialog::canceled, m_sourceImporter, &SourceImportRunner::cancel);
+    auto onProgress = connect(
+            m_sourceImporter,
+            &SourceImportRunner::progress,
+            progress,
+            [progress](qint64 events, qint64 position, qint64 head) {
+                progress->setValue(head > 0 ? static_cast<int>(position * 1000 / head) : 0);
+                progress->setLabelText(tr("Importing… %n event(s), position %1 of %2",
+                                          nullptr,
+                                          static_cast<int>(events))
+                                               .arg(position)
+                                               .arg(head));
+            });
+    auto *finished = new QMetaObject::Connection;
+    *finished = connect(
+            m_sourceImporter,
+            &SourceImportRunner::finished,
+            this,
+            [this, progress, target, finished, onProgress](const QString &error, qint64 events) {
+                disconnect(*finished);
+                disconnect(onProgress);
+                delete finished;
+                progress->close();
+                if (!error.isEmpty()) {
+                    QMessageBox::warning(m_window, tr("Import Failed"), error);
+                    return;
+                }
+                const QString openError = m_openLog(target);
+                if (!openError.isEmpty()) {
+                    QMessageBox::warning(m_window, tr("Cannot Open Log"), openError);
+                    return;
+                }
+                emit message(tr("Imported %n event(s) into %1", nullptr, static_cast<int>(events))
+                                     .arg(QFileInfo(target).fileName()));
+            });
+    m_sourceImporter->start(uri, slice, target);
 }
 
 void LogFiles::setRecentMenu(QMenu *menu)

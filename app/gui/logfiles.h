@@ -12,10 +12,12 @@ class QWidget;
 namespace Chronoscope {
 
 class ImportRunner;
+class SourceImportRunner;
+struct SourceSlice;
 
-/// How the window gets at files: opening a log, importing JSON event files into a new log
-/// (never into an existing one) with a progress dialog that can cancel, the open and import
-/// dialogs, and the recent files (kept in the settings) with their menu.
+/// How the window gets at files: opening a log, importing JSON event files or a live store's
+/// slice into a new log (never into an existing one) with a progress dialog that can cancel,
+/// the open and import dialogs, and the recent files (kept in the settings) with their menu.
 class LogFiles : public QObject
 {
     Q_OBJECT
@@ -29,6 +31,8 @@ public:
     void open(const QString &path);
     void showOpenDialog(const QString &directory);
     void showImportDialog(const QString &directory);
+    /// File › Connect to Event Store…: a slice of a live store into a new log, opened after.
+    void showSourceImportDialog(const QString &directory);
 
     /// Lists the recent files in `menu` from now on.
     void setRecentMenu(QMenu *menu);
@@ -40,12 +44,17 @@ signals:
 
 private:
     void importInto(const QStringList &files, const QString &target);
+    void importSourceInto(const QString &uri,
+                          const QString &shownUri,
+                          const SourceSlice &slice,
+                          const QString &target);
     bool refusedAsExisting(const QString &target);
     void rebuildRecentMenu();
 
     QWidget *m_window;
     std::function<QString(const QString &)> m_openLog;
     ImportRunner *m_importer;
+    SourceImportRunner *m_sourceImporter;
     QMenu *m_recentMenu = nullptr;
 };
 

@@ -310,6 +310,9 @@ void MainWindow::createActions()
     add(QStringLiteral("import"), tr("&Import JSON…"), {}, {QKeySequence(tr("Ctrl+I"))}, [this] {
         showImportDialog();
     });
+    add(QStringLiteral("connectStore"), tr("&Connect to Event Store…"), {}, {}, [this] {
+        m_files->showSourceImportDialog(QFileInfo(logPath()).absolutePath());
+    });
     add(QStringLiteral("quit"), tr("&Quit"), {}, {QKeySequence::Quit}, [] {
         QApplication::closeAllWindows();
     });
@@ -402,6 +405,7 @@ void MainWindow::createMenus()
     file->addAction(action(QStringLiteral("open")));
     m_files->setRecentMenu(file->addMenu(tr("Open &Recent")));
     file->addAction(action(QStringLiteral("import")));
+    file->addAction(action(QStringLiteral("connectStore")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
 

@@ -54,6 +54,10 @@ public:
     virtual bool settling() const = 0;
     /// The slice's events after `after` up to `through` (both positions), at most `max` of them.
     virtual SourceRead read(int64_t after, int64_t through, size_t max) = 0;
+    /// How many of the slice's events lie after `after` up to `through`: what an import of
+    /// them would bring (events the log already holds aside). By default the events are read
+    /// and counted; a store that can count on the server does.
+    virtual int64_t count(int64_t after, int64_t through);
 };
 
 struct SourceOptions
@@ -66,8 +70,7 @@ struct SourceOptions
 /// Opens the source a URI names (see SourceSpec), connected and checked: a table or stream that
 /// is not there, a column missing or of the wrong type, a refused login are Error (Input)
 /// naming the source.
-std::unique_ptr<EventSource> openSource(const SourceSpec &spec,
-                                        const SourceSlice &slice,
-                                        const SourceOptions &options);
+std::unique_ptr<EventSource>
+openSource(const SourceSpec &spec, const SourceSlice &slice, const SourceOptions &options);
 
 } // namespace Chronoscope

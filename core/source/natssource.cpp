@@ -6,6 +6,7 @@
 #include "source/sourcespec.h"
 
 #include <nats/nats.h>
+#include <simdjson.h>
 
 #include <QByteArray>
 #include <QString>
@@ -19,7 +20,8 @@ constexpr int64_t kDeliveryTimeoutMs = 5000;
 std::string statusText(natsStatus status)
 {
     const char *last = nats_GetLastError(nullptr);
-    return std::string(natsStatus_GetText(status)) + (last && *last ? std::string(": ") + last : "");
+    return std::string(natsStatus_GetText(status))
+           + (last && *last ? std::string(": ") + last : "");
 }
 
 bool hasWildcard(const std::string &glob)
@@ -54,16 +56,27 @@ NatsSource::NatsSource(const SourceSpec &spec, const SourceSlice &slice, const S
     : m_uri(spec.uri)
     , m_stream(spec.parameter("stream"))
     , m_slice(slice)
+    , m_parser(std::make_unique<simdjson::dom::parser>())
 {
     m_subjectFilter = spec.parameter("subject");
     if (m_slice.stream && m_subjectFilter.empty()) {
         m_subjectFilter = subjectFor(*m_slice.stream);
         m_filteredOnServer = !m_subjectFilter.empty() && !hasWildcard(*m_slice.stream);
     }
+    try {
+        connect(spec.connection);
+    } catch (...) {
+        close(); // a constructor that throws runs no destructor
+        throw;
+    }
+}
+
+void NatsSource::connect(const std::string &url)
+{
     natsOptions *options = nullptr;
     natsStatus s = natsOptions_Create(&options);
     if (s == NATS_OK)
-        s = natsOptions_SetURL(options, spec.connection.c_str());
+        s = natsOptions_SetURL(options, url.c_str());
     if (s == NATS_OK)
         s = natsOptions_SetTimeout(options, 5000);
     if (s == NATS_OK)
@@ -91,9 +104,16 @@ NatsSource::NatsSource(const SourceSpec &spec, const SourceSlice &slice, const S
 
 NatsSource::~NatsSource()
 {
+    close();
+}
+
+void NatsSource::close()
+{
     unsubscribe();
     jsCtx_Destroy(m_js);
+    m_js = nullptr;
     natsConnection_Destroy(m_connection);
+    m_connection = nullptr;
 }
 
 void NatsSource::fail(int status, const std::string &what) const
@@ -135,12 +155,8 @@ void NatsSource::subscribe(int64_t after)
         options.Config.OptStartTime = *m_slice.since * 1000;
     }
     jsErrCode code = static_cast<jsErrCode>(0);
-    const natsStatus s = js_SubscribeSync(&m_subscription,
-                                          m_js,
-                                          m_subjectFilter.c_str(),
-                                          nullptr,
-                                          &options,
-                                          &code);
+    const natsStatus s = js_SubscribeSync(
+            &m_subscription, m_js, m_subjectFilter.c_str(), nullptr, &options, &code);
     if (s != NATS_OK) {
         m_subscription = nullptr;
         fail(s, "cannot read the stream");
@@ -191,8 +207,8 @@ SourceRead NatsSource::read(int64_t after, int64_t through, size_t max)
         if (!message) {
             if (caughtUp && allTaken())
                 return read; // everything of the filter up to now is read
-            const natsStatus s = natsSubscription_NextMsg(&message, m_subscription,
-                                                          kDeliveryTimeoutMs);
+            const natsStatus s
+                    = natsSubscription_NextMsg(&message, m_subscription, kDeliveryTimeoutMs);
             if (s == NATS_TIMEOUT)
                 throw Error::failed(m_uri + ": the server stopped delivering the stream after "
                                     + std::to_string(m_delivered));
@@ -230,7 +246,8 @@ SourceRead NatsSource::read(int64_t after, int64_t through, size_t max)
 
 bool NatsSource::matches(const Event &e) const
 {
-    if (m_slice.stream && !m_filteredOnServer && !EventFilter::globMatches(*m_slice.stream, e.stream))
+    if (m_slice.stream && !m_filteredOnServer
+        && !EventFilter::globMatches(*m_slice.stream, e.stream))
         return false;
     if (m_slice.type && !EventFilter::globMatches(*m_slice.type, e.type))
         return false;
@@ -261,7 +278,7 @@ SourceEvent NatsSource::map(natsMsg *message, int64_t sequence, int64_t nanos)
     const auto length = static_cast<size_t>(natsMsg_GetDataLength(message));
     simdjson::dom::element data;
     std::optional<std::string> typeInData;
-    if (length > 0 && !m_parser.parse(bytes, length).get(data)) {
+    if (length > 0 && !m_parser->parse(bytes, length).get(data)) {
         e.data = Mapping::text(data);
         std::string_view type;
         if (data.is_object() && !data["type"].get_string().get(type))

@@ -3,8 +3,6 @@
 #include "source/eventsource.h"
 #include "source/sourceslice.h"
 
-#include <simdjson.h>
-
 #include <memory>
 #include <optional>
 
@@ -12,6 +10,10 @@ struct __natsConnection;
 struct __natsSubscription;
 struct __natsMsg;
 struct __jsCtx;
+
+namespace simdjson::dom {
+class parser;
+}
 
 namespace Chronoscope {
 
@@ -34,6 +36,8 @@ public:
     SourceRead read(int64_t after, int64_t through, size_t max) override;
 
 private:
+    void connect(const std::string &url);
+    void close();
     void subscribe(int64_t after);
     void unsubscribe();
     bool allTaken();
@@ -49,10 +53,12 @@ private:
     __natsConnection *m_connection = nullptr;
     __jsCtx *m_js = nullptr;
     __natsSubscription *m_subscription = nullptr;
-    int64_t m_delivered = 0; ///< the last stream sequence the subscription delivered
-    uint64_t m_taken = 0;    ///< the consumer sequence of the last message taken
+    int64_t m_delivered = 0;     ///< the last stream sequence the subscription delivered
+    uint64_t m_taken = 0;        ///< the consumer sequence of the last message taken
     __natsMsg *m_held = nullptr; ///< a message past the last read's end, for the next one
-    simdjson::dom::parser m_parser;
+    /// Behind a pointer: the parser's layout depends on how simdjson was configured, which
+    /// only this library's sources know.
+    std::unique_ptr<simdjson::dom::parser> m_parser;
 };
 
 } // namespace Chronoscope

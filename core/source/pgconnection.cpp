@@ -64,8 +64,10 @@ int64_t PgResult::integer(int row, int column) const
     int64_t n = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
     if (ec != std::errc() || end != value.data() + value.size())
-        throw Error::input("the server sent \"" + std::string(value) + "\" where an integer was "
-                           "expected (column " + PQfname(m_result, column) + ")");
+        throw Error::input("the server sent \"" + std::string(value)
+                           + "\" where an integer was "
+                             "expected (column "
+                           + PQfname(m_result, column) + ")");
     return n;
 }
 

@@ -32,10 +32,10 @@ using Columns = std::map<std::string, std::string>; // name → data_type
 
 Columns columnsOf(PgConnection &connection, const std::string &schema, const std::string &table)
 {
-    const PgResult rows = connection.query(
-            "SELECT column_name, data_type FROM information_schema.columns "
-            "WHERE table_schema = $1 AND table_name = $2",
-            {schema, table});
+    const PgResult rows
+            = connection.query("SELECT column_name, data_type FROM information_schema.columns "
+                               "WHERE table_schema = $1 AND table_name = $2",
+                               {schema, table});
     Columns columns;
     for (int r = 0; r < rows.rows(); ++r)
         columns.emplace(std::string(rows.text(r, 0)), std::string(rows.text(r, 1)));
@@ -177,8 +177,9 @@ PostgresLayout anyTable(const SourceSpec &spec, PgConnection &connection)
                 for (const auto &[role, column] : mapping.at("columns").items())
                     names[role] = column.get<std::string>();
         } catch (const nlohmann::json::exception &e) {
-            throw Error::input(file + ": not a table mapping ({\"table\": NAME, \"columns\": "
-                               "{\"position\": …, \"stream\": …}}): "
+            throw Error::input(file
+                               + ": not a table mapping ({\"table\": NAME, \"columns\": "
+                                 "{\"position\": …, \"stream\": …}}): "
                                + e.what());
         }
     }

@@ -18,9 +18,9 @@ struct PostgresLayout
     std::string table;    ///< quoted and schema-qualified
     std::string position; ///< the global order column (an indexed integer)
     std::string positionName;
-    std::string id;          ///< empty: made from the table and the position
+    std::string id; ///< empty: made from the table and the position
     std::string stream;
-    std::string version;     ///< empty: the log numbers the stream
+    std::string version; ///< empty: the log numbers the stream
     std::string type;
     std::string data;        ///< as JSON text
     std::string metadata;    ///< as JSON text; empty: none

@@ -5,6 +5,8 @@
 #include "source/pgconnection.h"
 #include "source/sourcespec.h"
 
+#include <simdjson.h>
+
 namespace Chronoscope {
 
 namespace {
@@ -81,6 +83,7 @@ PostgresSource::PostgresSource(const SourceSpec &spec,
     , m_options(options)
     , m_connection(std::make_unique<PgConnection>(spec.connection, spec.uri))
     , m_layout(PostgresLayout::of(spec, *m_connection))
+    , m_parser(std::make_unique<simdjson::dom::parser>())
 {
     buildQuery();
 }
@@ -127,8 +130,9 @@ void PostgresSource::buildQuery()
                + "::bigint * interval '1 microsecond')";
     };
     if ((m_slice.since || m_slice.until) && m_layout.timeColumn.empty())
-        throw Error::input(m_uri + ": this table has no time column; name one with time=COLUMN "
-                                   "to slice by time");
+        throw Error::input(m_uri
+                           + ": this table has no time column; name one with time=COLUMN "
+                             "to slice by time");
     if (m_slice.since)
         where += " AND " + m_layout.timeColumn + " >= " + at(*m_slice.since);
     if (m_slice.until)
@@ -137,6 +141,17 @@ void PostgresSource::buildQuery()
     m_query = "SELECT " + m_layout.selectList() + " FROM " + m_layout.table + " AS m WHERE "
               + m_layout.position + " > $1 AND " + m_layout.position + " <= $2" + where
               + " ORDER BY " + m_layout.position + " LIMIT $3";
+    m_countQuery = "SELECT count(*) FROM (SELECT 1 FROM " + m_layout.table + " AS m WHERE "
+                   + m_layout.position + " > $1 AND " + m_layout.position + " <= $2" + where
+                   + " LIMIT $3) AS slice";
+}
+
+int64_t PostgresSource::count(int64_t after, int64_t through)
+{
+    std::vector<std::optional<std::string>> parameters
+            = {std::to_string(after), std::to_string(through), std::to_string(through - after)};
+    parameters.insert(parameters.end(), m_filterParameters.begin(), m_filterParameters.end());
+    return m_connection->query(m_countQuery, parameters).integer(0, 0);
 }
 
 int64_t PostgresSource::head(std::vector<std::string> &warnings)
@@ -191,7 +206,8 @@ std::string PostgresSource::missingPositions(int64_t after, int64_t through)
     const PgResult rows = m_connection->query(
             "SELECT g FROM generate_series($1::bigint + 1, $2::bigint) AS g WHERE NOT EXISTS "
             "(SELECT 1 FROM "
-                    + m_layout.table + " AS m WHERE " + m_layout.position + " = g) ORDER BY g LIMIT 6",
+                    + m_layout.table + " AS m WHERE " + m_layout.position
+                    + " = g) ORDER BY g LIMIT 6",
             {std::to_string(after), std::to_string(through)});
     std::string list;
     for (int r = 0; r < std::min(rows.rows(), 5); ++r)
@@ -203,9 +219,8 @@ std::string PostgresSource::missingPositions(int64_t after, int64_t through)
 
 SourceRead PostgresSource::read(int64_t after, int64_t through, size_t max)
 {
-    std::vector<std::optional<std::string>> parameters = {std::to_string(after),
-                                                          std::to_string(through),
-                                                          std::to_string(max)};
+    std::vector<std::optional<std::string>> parameters
+            = {std::to_string(after), std::to_string(through), std::to_string(max)};
     parameters.insert(parameters.end(), m_filterParameters.begin(), m_filterParameters.end());
     const PgResult rows = m_connection->query(m_query, parameters);
     SourceRead read;
@@ -216,13 +231,11 @@ SourceRead PostgresSource::read(int64_t after, int64_t through, size_t max)
     return read;
 }
 
-std::string PostgresSource::json(std::string_view text,
-                                 const char *column,
-                                 int64_t position,
-                                 bool object)
+std::string
+PostgresSource::json(std::string_view text, const char *column, int64_t position, bool object)
 {
     simdjson::dom::element value;
-    if (const auto error = m_parser.parse(text.data(), text.size()).get(value)) {
+    if (const auto error = m_parser->parse(text.data(), text.size()).get(value)) {
         throw Error::input(m_uri + ": the " + column + " of the event at " + m_layout.positionName
                            + " " + std::to_string(position)
                            + " is not JSON the log can hold: " + simdjson::error_message(error));
@@ -270,8 +283,8 @@ SourceEvent PostgresSource::map(const PgResult &rows, int r)
     for (size_t i = 0; i < m_layout.extra.size(); ++i) {
         const int column = 10 + static_cast<int>(i);
         if (!rows.isNull(r, column))
-            m.sourceFields[m_layout.extra[i].first] = nlohmann::ordered_json::parse(
-                    rows.text(r, column));
+            m.sourceFields[m_layout.extra[i].first]
+                    = nlohmann::ordered_json::parse(rows.text(r, column));
     }
     return out;
 }

@@ -4,11 +4,13 @@
 #include "source/postgreslayout.h"
 #include "source/sourceslice.h"
 
-#include <simdjson.h>
-
 #include <chrono>
 #include <memory>
 #include <optional>
+
+namespace simdjson::dom {
+class parser;
+}
 
 namespace Chronoscope {
 
@@ -32,6 +34,7 @@ public:
     int64_t head(std::vector<std::string> &warnings) override;
     bool settling() const override { return m_pending.has_value(); }
     SourceRead read(int64_t after, int64_t through, size_t max) override;
+    int64_t count(int64_t after, int64_t through) override;
 
 private:
     using Clock = std::chrono::steady_clock;
@@ -53,10 +56,13 @@ private:
     std::unique_ptr<PgConnection> m_connection;
     PostgresLayout m_layout;
     std::string m_query;
+    std::string m_countQuery;
     std::vector<std::optional<std::string>> m_filterParameters; // $4…
     int64_t m_settled = 0;
     std::optional<Pending> m_pending;
-    simdjson::dom::parser m_parser;
+    /// Behind a pointer: the parser's layout depends on how simdjson was configured, which
+    /// only this library's sources know.
+    std::unique_ptr<simdjson::dom::parser> m_parser;
 };
 
 } // namespace Chronoscope

@@ -9,6 +9,7 @@
 #include "log/writetransaction.h"
 #include "source/eventsource.h"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <memory>
@@ -31,6 +32,24 @@ struct Batch
     std::exception_ptr error;
 };
 
+// Where a run of `options` on `log` starts: after the position given, else where the last run
+// of the same source and slice ended, else at the beginning.
+int64_t startPosition(EventLog *log,
+                      const std::string &uri,
+                      const SourceImportOptions &options,
+                      bool &resumed)
+{
+    resumed = false;
+    if (options.fromPosition)
+        return *options.fromPosition - 1;
+    if (log)
+        if (const auto earlier = SourceStore::find(*log, uri, options.slice.key())) {
+            resumed = true;
+            return earlier->position;
+        }
+    return 0;
+}
+
 } // namespace
 
 class SourceImporter::Run
@@ -44,13 +63,7 @@ public:
         , m_runTime(Timestamp::now())
         , m_queue(kQueuedBatches)
     {
-        const auto earlier = SourceStore::find(log, source.uri(), m_sliceKey);
-        if (options.fromPosition) {
-            m_report.startPosition = *options.fromPosition - 1;
-        } else if (earlier) {
-            m_report.startPosition = earlier->position;
-            m_report.resumed = true;
-        }
+        m_report.startPosition = startPosition(&log, source.uri(), options, m_report.resumed);
         m_report.position = m_report.startPosition;
     }
 
@@ -72,10 +85,7 @@ public:
     }
 
 private:
-    bool stopping() const
-    {
-        return m_cancelled || (m_options.stop && m_options.stop->load());
-    }
+    bool stopping() const { return m_cancelled || (m_options.stop && m_options.stop->load()); }
 
     // The reader thread: the store's head when it settles, then page after page up to it; when
     // following, the same again every poll interval.
@@ -154,7 +164,8 @@ private:
                 break;
         }
         if (m_options.stop && m_options.stop->load())
-            throw Error::failed(m_source.uri() + ": import interrupted; the log was left as it was");
+            throw Error::failed(m_source.uri()
+                                + ": import interrupted; the log was left as it was");
         finishReport(firstSeq, writer.lastSeq());
         record(m_report.imported, firstSeq, writer.lastSeq());
         writer.finish();
@@ -274,7 +285,8 @@ private:
         if (m_report.duplicates > 0)
             note(std::to_string(m_report.duplicates)
                  + " events were in the log already (by id) and were not written again: "
-                 + m_duplicateIds + (m_report.duplicates > static_cast<int64_t>(kListedDuplicates) ? ", …" : ""));
+                 + m_duplicateIds
+                 + (m_report.duplicates > static_cast<int64_t>(kListedDuplicates) ? ", …" : ""));
     }
 
     void note(std::string warning)
@@ -309,6 +321,24 @@ SourceImportReport SourceImporter::run()
 {
     Run run(m_log, m_source, m_options);
     return run.execute();
+}
+
+SourcePreview
+SourceImporter::preview(EventLog *log, EventSource &source, const SourceImportOptions &options)
+{
+    SourcePreview preview;
+    preview.startPosition = startPosition(log, source.uri(), options, preview.resumed);
+    std::vector<std::string> warnings;
+    preview.head = source.head(warnings);
+    while (source.settling() && !(options.stop && options.stop->load())) {
+        std::this_thread::sleep_for(kSettleStep);
+        preview.head = source.head(warnings);
+    }
+    if (preview.head > preview.startPosition)
+        preview.events = source.count(preview.startPosition, preview.head);
+    if (options.limit)
+        preview.events = std::min(preview.events, *options.limit);
+    return preview;
 }
 
 } // namespace Chronoscope

@@ -54,6 +54,15 @@ struct SourceImportReport
     std::vector<std::string> warnings;
 };
 
+/// What an import would read, found without writing anything.
+struct SourcePreview
+{
+    int64_t startPosition = 0; ///< the position the import would start after
+    int64_t head = 0;          ///< the store's settled head now
+    int64_t events = 0;        ///< the slice's events between them (at most the limit)
+    bool resumed = false;      ///< the start is where an earlier run of this slice ended
+};
+
 /// Reads a slice of a live store into a log. A one-shot import reads up to the store's head
 /// when it starts, in one transaction: every event or none. A follow commits each batch with
 /// the position it reached, so that it can be stopped at any time and resumed by the next run.
@@ -67,6 +76,12 @@ public:
     ~SourceImporter();
 
     SourceImportReport run();
+
+    /// How many events a run of `options` would import now: from where it would start (in
+    /// `log`, or from the beginning when there is no log yet) to the store's head. Reads the
+    /// store only.
+    static SourcePreview
+    preview(EventLog *log, EventSource &source, const SourceImportOptions &options);
 
 private:
     class Run;

@@ -15,19 +15,19 @@ namespace {
 const std::set<std::string> &postgresParameters()
 {
     static const std::set<std::string> names = {"store",
-                                                 "schema",
-                                                 "table",
-                                                 "mapping",
-                                                 "id",
-                                                 "stream",
-                                                 "version",
-                                                 "type",
-                                                 "data",
-                                                 "metadata",
-                                                 "time",
-                                                 "position",
-                                                 "correlation",
-                                                 "causation"};
+                                                "schema",
+                                                "table",
+                                                "mapping",
+                                                "id",
+                                                "stream",
+                                                "version",
+                                                "type",
+                                                "data",
+                                                "metadata",
+                                                "time",
+                                                "position",
+                                                "correlation",
+                                                "causation"};
     return names;
 }
 
@@ -56,7 +56,8 @@ SourceSpec SourceSpec::parse(const std::string &text)
     if (!url.isValid() || url.host().isEmpty())
         throw Error::input(
                 "\"" + text + "\" is not a source URI"
-                + (url.isValid() ? std::string(" (no host)") : " (" + toStd(url.errorString()) + ")")
+                + (url.isValid() ? std::string(" (no host)")
+                                 : " (" + toStd(url.errorString()) + ")")
                 + "; write postgresql://USER@HOST:PORT/DATABASE?store=messagedb|marten|table or "
                   "nats://HOST:PORT/STREAM");
     SourceSpec spec;

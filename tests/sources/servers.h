@@ -1,6 +1,6 @@
 #pragma once
 
-// Real servers for the source tests: a throwaway PostgreSQL cluster and a JetStream-enabled
+// Real servers for the source tests and the bench: a throwaway PostgreSQL cluster and a JetStream-enabled
 // nats-server, each on a free loopback port in a temporary directory, started by the test and
 // stopped with it. A server binary that cannot be found fails the test: CI installs them
 // (tools/install-deps.sh), and a test that passed without its server would prove nothing.
@@ -9,7 +9,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTest>
+#include <QFile>
 #include <QThread>
 
 #include <libpq-fe.h>
@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 

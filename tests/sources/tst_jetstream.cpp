@@ -156,6 +156,19 @@ private slots:
         QCOMPARE(ids({QStringLiteral("--type"), QStringLiteral("OrderP*")}), QStringLiteral("1,2,5"));
         QCOMPARE(ids({QStringLiteral("--from-position"), QStringLiteral("4"), QStringLiteral("--limit"), QStringLiteral("1")}), QStringLiteral("4"));
         QCOMPARE(ids({QStringLiteral("--stream"), QStringLiteral("orders.asia.*")}), QString());
+
+        // --count reads the same slice and says how many, writing nothing.
+        const auto count = [this](const QStringList &options) {
+            const QString log = newLog();
+            const Result r = cli(QStringList{QStringLiteral("import"), log, orders(), QStringLiteral("--count"), QStringLiteral("--json")} + options);
+            if (r.exitCode != 0 || QFile::exists(log))
+                return -1;
+            return QJsonDocument::fromJson(r.out.toUtf8()).object()[QStringLiteral("events")].toInt();
+        };
+        QCOMPARE(count({}), 5);
+        QCOMPARE(count({QStringLiteral("--stream"), QStringLiteral("orders.eu.*")}), 4);
+        QCOMPARE(count({QStringLiteral("--type"), QStringLiteral("OrderP*")}), 3);
+        QCOMPARE(count({QStringLiteral("--from-position"), QStringLiteral("4")}), 2);
     }
 
     void goesOnWhereTheLastImportEndedAndFollows()

@@ -1,6 +1,7 @@
 // Message DB on a real PostgreSQL server, read through chronoscope-cli as a user would.
 
 #include "cli/clirunner.h"
+#include "sources/messagedbschema.h"
 #include "sources/servers.h"
 
 #include "base/error.h"
@@ -19,25 +20,6 @@ using namespace Chronoscope;
 using namespace Chronoscope::Test;
 
 namespace {
-
-// The schema of Message DB's messages table (message-db.eventide-project.org), as its users
-// have it.
-const char *kSchema = R"sql(
-CREATE SCHEMA message_store;
-CREATE TABLE message_store.messages (
-    global_position bigserial NOT NULL,
-    position bigint NOT NULL,
-    time TIMESTAMP WITHOUT TIME ZONE DEFAULT (now() AT TIME ZONE 'utc') NOT NULL,
-    stream_name text NOT NULL,
-    type text NOT NULL,
-    data jsonb,
-    metadata jsonb,
-    id UUID NOT NULL DEFAULT gen_random_uuid(),
-    PRIMARY KEY (global_position)
-);
-CREATE UNIQUE INDEX messages_id ON message_store.messages (id);
-CREATE UNIQUE INDEX messages_stream ON message_store.messages (stream_name, position);
-)sql";
 
 // An order placed, its payment requested (caused by the order), the order paid (caused by the
 // payment); a stream of another category; an order with no data or metadata.
@@ -101,7 +83,7 @@ private slots:
         qputenv("PGPASSWORD", PostgresServer::kPassword); // for jsonOf(), which sets no environment
         for (const char *db : {"shop", "live", "big"}) {
             m_server->exec(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE ") + QLatin1String(db));
-            m_server->exec(QString::fromLatin1(db), QString::fromLatin1(kSchema));
+            m_server->exec(QString::fromLatin1(db), QString::fromLatin1(kMessageDbSchema));
         }
         m_server->exec(QStringLiteral("shop"), QString::fromLatin1(kHistory));
     }
@@ -160,6 +142,32 @@ private slots:
         const QString correlated = newLog();
         QCOMPARE(import(correlated, {QStringLiteral("--correlation"), QStringLiteral("order-1"), QStringLiteral("--limit"), QStringLiteral("2")}).exitCode, 0);
         QCOMPARE(idsOf(correlated), (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
+    }
+
+    void countsWhatAnImportWouldBringAndWritesNothing()
+    {
+        const QString log = newLog();
+        const Result all = import(log, {QStringLiteral("--count")});
+        QVERIFY2(all.exitCode == 0, qPrintable(all.err));
+        QVERIFY2(all.out.startsWith(QStringLiteral("5 events to import from postgresql://")), qPrintable(all.out));
+        QVERIFY2(all.out.contains(QStringLiteral("(positions 1..5)")), qPrintable(all.out));
+        QVERIFY(!QFile::exists(log)); // counting creates no log
+
+        const Result sliced = import(log, {QStringLiteral("--count"), QStringLiteral("--stream"), QStringLiteral("order"),
+                                           QStringLiteral("--type"), QStringLiteral("Order*"), QStringLiteral("--json")});
+        const QJsonObject count = QJsonDocument::fromJson(sliced.out.toUtf8()).object();
+        QCOMPARE(count[QStringLiteral("events")].toInt(), 3); // order-1's two and order-2's one
+        QCOMPARE(count[QStringLiteral("head")].toInt(), 5);
+        QCOMPARE(count[QStringLiteral("resumed")].toBool(), false);
+
+        // After an import of the slice, the count is what came since.
+        QCOMPARE(import(log, {QStringLiteral("--stream"), QStringLiteral("order")}).exitCode, 0);
+        const QJsonObject after = QJsonDocument::fromJson(
+                import(log, {QStringLiteral("--count"), QStringLiteral("--stream"), QStringLiteral("order"), QStringLiteral("--json")}).out.toUtf8()).object();
+        QCOMPARE(after[QStringLiteral("events")].toInt(), 0);
+        QCOMPARE(after[QStringLiteral("from_position")].toInt(), 5);
+        QCOMPARE(after[QStringLiteral("resumed")].toBool(), true);
+        QCOMPARE(import(log, {QStringLiteral("--count"), QStringLiteral("--follow")}).exitCode, 2);
     }
 
     void goesOnWhereTheLastImportOfTheSliceEnded()
