@@ -32,44 +32,6 @@ namespace Chronoscope::Bench {
 
 namespace {
 
-std::vector<Event> loadAll(EventLog &log)
-{
-    std::vector<Event> events;
-    events.reserve(static_cast<size_t>(log.eventCount()));
-    log.forEachEvent({}, [&events](const Event &e) {
-        events.push_back(e);
-        return true;
-    });
-    return events;
-}
-
-// The baseline for writing: the same rows (events and their results), already in memory, bound
-// to prepared INSERTs in one transaction, into a log with the same schema (and so the same
-// indexes and triggers) and the same page cache.
-double rawInsertSeconds(const std::vector<Event> &events, const std::string &path)
-{
-    removeLog(path);
-    EventLog log(path, EventLog::OpenMode::CreateIfMissing);
-    log.prepareBulkWrite();
-    return seconds([&] {
-        Sql::Transaction tx(Sql::databaseOf(log));
-        // The bulk load any SQLite program would do: indexes built once at the end.
-        Schema::dropSecondaryIndexes(Sql::databaseOf(log));
-        Sql::Statement insert(Sql::databaseOf(log), kInsertEventSql);
-        Sql::Statement insertResult(Sql::databaseOf(log), kInsertResultSql);
-        for (const Event &e : events) {
-            bindEventRow(insert, e, e.seq, e.streamVersion);
-            insert.run();
-            if (e.result) {
-                bindResultRow(insertResult, e, e.seq);
-                insertResult.run();
-            }
-        }
-        Schema::createSecondaryIndexes(Sql::databaseOf(log));
-        tx.commit();
-    });
-}
-
 // The baseline for reading: stepping through the same rows and columns with no formatting.
 double rawScanSeconds(EventLog &log)
 {

@@ -37,11 +37,11 @@ INSERT INTO message_store.messages (position, time, stream_name, type, data, met
 (0, '2024-05-01 10:00:03', 'order-2', 'OrderPlaced', '{"total": 3}', '{}', 'b0000000-0000-4000-8000-000000000004');
 )sql";
 
-// Runs `step` on the next modal widget of type T once it is shown.
+// Runs `step` on the next modal widget of type T once it is shown (while `owner` lives).
 template<typename T>
-void whenShown(std::function<void(T *)> step)
+void whenShown(QObject *owner, std::function<void(T *)> step)
 {
-    auto *timer = new QTimer;
+    auto *timer = new QTimer(owner);
     timer->setInterval(20);
     QObject::connect(timer, &QTimer::timeout, [timer, step] {
         if (auto *widget = qobject_cast<T *>(QApplication::activeModalWidget())) {
@@ -152,7 +152,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QString target = m_dir.filePath(QStringLiteral("window.chronolog"));
         QString countText;
-        whenShown<SourceImportDialog>([&](SourceImportDialog *dialog) {
+        whenShown<SourceImportDialog>(&window, [&](SourceImportDialog *dialog) {
             dialog->uriEdit()->setText(store());
             dialog->passwordEdit()->setText(QString::fromLatin1(PostgresServer::kPassword));
             dialog->typeEdit()->setText(QStringLiteral("Order*"));
@@ -160,14 +160,14 @@ private slots:
             auto *label = dialog->findChild<QLabel *>(QStringLiteral("sourceCountText"));
             QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("to import")), 20000);
             countText = label->text();
-            whenShown<QFileDialog>([&](QFileDialog *files) {
+            whenShown<QFileDialog>(&window, [&](QFileDialog *files) {
                 files->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"))->setText(target);
                 QMetaObject::invokeMethod(files, "accept", Qt::QueuedConnection);
             });
             QTest::mouseClick(dialog->importButton(), Qt::LeftButton);
         });
         QString refusal; // a message box instead of the log: what it said
-        whenShown<QMessageBox>([&](QMessageBox *box) {
+        whenShown<QMessageBox>(&window, [&](QMessageBox *box) {
             refusal = box->text();
             box->reject();
         });
