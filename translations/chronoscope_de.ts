@@ -935,6 +935,14 @@
             <numerusform>Importiere… %n Ereignisse, Position %1 von %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Following Stopped</source>
+        <translation>Verfolgen beendet</translation>
+    </message>
+    <message>
+        <source>Following %1 stopped: %2</source>
+        <translation>Das Verfolgen von %1 wurde beendet: %2</translation>
+    </message>
 </context>
 <context>
     <name>Chronoscope::MainWindow</name>
@@ -1200,6 +1208,14 @@
         <source>&amp;Connect to Event Store…</source>
         <translation>Mit Event-Store &amp;verbinden…</translation>
     </message>
+    <message>
+        <source>S&amp;top Following the Store</source>
+        <translation>Verfolgen des Stores &amp;beenden</translation>
+    </message>
+    <message>
+        <source> · following %1</source>
+        <translation> · verfolgt %1</translation>
+    </message>
 </context>
 <context>
     <name>Chronoscope::ProjectionTableModel</name>
@@ -1379,6 +1395,10 @@
     <message>
         <source>Put the password in the Password field: the URI is remembered, the password never is.</source>
         <translation>Das Passwort gehört in das Feld Passwort: die URI wird gemerkt, das Passwort nie.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;following what the store appends</source>
+        <translation>&amp;Weiter verfolgen, was der Store anhängt</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,9 @@ signals:
 
 private:
     void takeRows(quint64 generation, const std::shared_ptr<const LogReader::Rows> &rows);
+    /// More rows at the end: inserted, the rows before them and the views' selection kept.
+    void takeGrownRows(quint64 generation, const std::shared_ptr<const LogReader::Rows> &rows);
+    void takeMarks(const LogReader::Rows &rows);
     void takePage(quint64 generation,
                   int firstRow,
                   const std::shared_ptr<const std::vector<EventHeader>> &page);
@@ -62,6 +65,7 @@ private:
     LogReader *m_reader = nullptr;
     QMetaObject::Connection m_rowsConnection;
     QMetaObject::Connection m_pageConnection;
+    QMetaObject::Connection m_grownConnection;
     int m_rows = 0;
     bool m_filtered = false;
     QString m_rowsError;

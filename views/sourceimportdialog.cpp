@@ -3,6 +3,7 @@
 #include "base/error.h"
 #include "source/sourcespec.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -71,6 +72,7 @@ SourceImportDialog::SourceImportDialog(const QString &uri, QWidget *parent)
     , m_correlation(new QLineEdit(this))
     , m_since(new QLineEdit(this))
     , m_until(new QLineEdit(this))
+    , m_follow(new QCheckBox(tr("Keep &following what the store appends"), this))
     , m_count(new QPushButton(tr("&Count"), this))
     , m_countText(new QLabel(this))
     , m_status(new QLabel(this))
@@ -109,6 +111,8 @@ SourceImportDialog::SourceImportDialog(const QString &uri, QWidget *parent)
     countRow->addWidget(m_count);
     countRow->addWidget(m_countText, 1);
     form->addRow(QString(), countRow);
+    m_follow->setObjectName(QStringLiteral("sourceFollow"));
+    form->addRow(QString(), m_follow);
     m_status->setObjectName(QStringLiteral("sourceStatus"));
     m_status->setWordWrap(true);
 
@@ -173,6 +177,11 @@ SourceSlice SourceImportDialog::slice() const
     if (const auto until = optionalText(m_until))
         slice.until = Timestamp::parseDateOrTime(*until);
     return slice;
+}
+
+bool SourceImportDialog::follow() const
+{
+    return m_follow->isChecked();
 }
 
 void SourceImportDialog::showCount(const QString &text)

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -16,7 +17,8 @@ namespace Chronoscope {
 /// JetStream), its URI, a password that is used for this connection only, and the slice to
 /// read. The URI and the times are checked as they are typed: where they do not parse the
 /// dialog says why and Import stays disabled. Count asks the window how many events the slice
-/// holds (countRequested); the answer comes back through showCount.
+/// holds (countRequested); the answer comes back through showCount. Follow keeps the log
+/// growing with what the store appends once it is open.
 class SourceImportDialog : public QDialog
 {
     Q_OBJECT
@@ -29,6 +31,8 @@ public:
     /// The URI as typed, which never holds the password field's text.
     QString uri() const;
     SourceSlice slice() const;
+    /// Keep following the store once the log is open.
+    bool follow() const;
 
     /// `text`: "N events to import…", or why the store could not be counted.
     void showCount(const QString &text);
@@ -40,6 +44,7 @@ public:
     QLineEdit *sinceEdit() const { return m_since; }
     QLineEdit *untilEdit() const { return m_until; }
     QPushButton *countButton() const { return m_count; }
+    QCheckBox *followBox() const { return m_follow; }
     QPushButton *importButton() const;
     /// Empty when the form is acceptable; else what is wrong with it.
     QString problem() const { return m_problem; }
@@ -59,6 +64,7 @@ private:
     QLineEdit *m_correlation;
     QLineEdit *m_since;
     QLineEdit *m_until;
+    QCheckBox *m_follow;
     QPushButton *m_count;
     QLabel *m_countText;
     QLabel *m_status;

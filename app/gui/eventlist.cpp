@@ -124,6 +124,12 @@ void EventList::setHistory(const QString &name)
     applyFilter();
 }
 
+void EventList::grow()
+{
+    if (m_log)
+        m_reader->grow();
+}
+
 int64_t EventList::selectedSeq() const
 {
     const QModelIndex current = m_view->currentIndex();

@@ -37,6 +37,10 @@ public:
     /// events marked; keeps the filters and the selected position.
     void setHistory(const QString &name);
 
+    /// The log has more events at the end (a live source appended them): shows them, keeping
+    /// the rows, the filters, the scroll position and the selection.
+    void grow();
+
     /// The event (position) selected, 0 when none.
     int64_t selectedSeq() const;
     /// Selects an event, keeping it away from the edges of the list like a debugger's line.

@@ -34,7 +34,43 @@ LogFiles::LogFiles(QWidget *window, std::function<QString(const QString &)> open
     , m_openLog(std::move(openLog))
     , m_importer(new ImportRunner(this))
     , m_sourceImporter(new SourceImportRunner(this))
-{}
+    , m_follower(new SourceImportRunner(this))
+{
+    connect(m_follower, &SourceImportRunner::appended, this, [this](qint64 events) {
+        emit logGrew(events);
+    });
+    connect(m_follower, &SourceImportRunner::followEnded, this, [this](const QString &error) {
+        const QString store = m_followed;
+        m_followed.clear();
+        emit followingChanged();
+        if (!error.isEmpty())
+            QMessageBox::warning(m_window,
+                                 tr("Following Stopped"),
+                                 tr("Following %1 stopped: %2").arg(store, error));
+    });
+}
+
+void LogFiles::stopFollowing()
+{
+    m_follower->cancel();
+}
+
+void LogFiles::logOpened(const QString &path)
+{
+    if (!m_followed.isEmpty() && path != m_followedLog)
+        stopFollowing();
+}
+
+void LogFiles::follow(const QString &uri,
+                      const QString &shownUri,
+                      const SourceSlice &slice,
+                      const QString &target)
+{
+    m_followed = shownUri;
+    m_followedLog = target;
+    m_follower->follow(uri, slice, target);
+    emit followingChanged();
+}
 
 void LogFiles::open(const QString &path)
 {
@@ -176,13 +212,14 @@ void LogFiles::showSourceImportDialog(const QString &directory)
                                            tr("Chronoscope logs (*.chronolog)"));
     if (target.isEmpty() || refusedAsExisting(target))
         return;
-    importSourceInto(dialog.connectionUri(), dialog.uri(), dialog.slice(), target);
+    importSourceInto(dialog.connectionUri(), dialog.uri(), dialog.slice(), target, dialog.follow());
 }
 
 void LogFiles::importSourceInto(const QString &uri,
                                 const QString &shownUri,
                                 const SourceSlice &slice,
-                                const QString &target)
+                                const QString &target,
+                                bool follow)
 {
     auto *progress = new QProgressDialog(
             tr("Importing from %1…").arg(shownUri), tr("Cancel"), 0, 1000, m_window);
@@ -208,7 +245,7 @@ void LogFiles::importSourceInto(const QString &uri,
             m_sourceImporter,
             &SourceImportRunner::finished,
             this,
-            [this, progress, target, finished, onProgress](const QString &error, qint64 events) {
+            [=, this](const QString &error, qint64 events) {
                 disconnect(*finished);
                 disconnect(onProgress);
                 delete finished;
@@ -224,6 +261,8 @@ void LogFiles::importSourceInto(const QString &uri,
                 }
                 emit message(tr("Imported %n event(s) into %1", nullptr, static_cast<int>(events))
                                      .arg(QFileInfo(target).fileName()));
+                if (follow)
+                    this->follow(uri, shownUri, slice, target);
             });
     m_sourceImporter->start(uri, slice, target);
 }

@@ -34,6 +34,13 @@ public:
     /// File › Connect to Event Store…: a slice of a live store into a new log, opened after.
     void showSourceImportDialog(const QString &directory);
 
+    /// The store the open log follows (its URI without the password), empty when none.
+    QString followedStore() const { return m_followed; }
+    /// Ends following the store (after the batch being written).
+    void stopFollowing();
+    /// The window opened `path`: following another log's store ends.
+    void logOpened(const QString &path);
+
     /// Lists the recent files in `menu` from now on.
     void setRecentMenu(QMenu *menu);
     void addRecent(const QString &path);
@@ -41,13 +48,22 @@ public:
 signals:
     /// Something worth a line in the status bar.
     void message(const QString &text);
+    /// The followed store appended events to the open log: `events` since the follow began.
+    void logGrew(qint64 events);
+    /// Following began or ended (followedStore() says which).
+    void followingChanged();
 
 private:
     void importInto(const QStringList &files, const QString &target);
     void importSourceInto(const QString &uri,
                           const QString &shownUri,
                           const SourceSlice &slice,
-                          const QString &target);
+                          const QString &target,
+                          bool follow);
+    void follow(const QString &uri,
+                const QString &shownUri,
+                const SourceSlice &slice,
+                const QString &target);
     bool refusedAsExisting(const QString &target);
     void rebuildRecentMenu();
 
@@ -55,6 +71,9 @@ private:
     std::function<QString(const QString &)> m_openLog;
     ImportRunner *m_importer;
     SourceImportRunner *m_sourceImporter;
+    SourceImportRunner *m_follower;
+    QString m_followed;
+    QString m_followedLog;
     QMenu *m_recentMenu = nullptr;
 };
 

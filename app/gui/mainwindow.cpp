@@ -154,6 +154,31 @@ MainWindow::MainWindow(QWidget *parent)
         m_lastMessage = text;
         updateStatus();
     });
+    // Following a live store: the new events join the list and the debugger's reach; the
+    // position and the selection stay; the timeline's density is read again now and then.
+    auto *timelineRefresh = new QTimer(this);
+    timelineRefresh->setSingleShot(true);
+    timelineRefresh->setInterval(10000);
+    connect(timelineRefresh, &QTimer::timeout, this, [this] {
+        m_session->loadTimeline(m_timelinePanel->lanes());
+    });
+    connect(m_files, &LogFiles::logGrew, this, [this, timelineRefresh] {
+        m_events->grow();
+        if (!timelineRefresh->isActive())
+            timelineRefresh->start();
+    });
+    connect(m_events->reader(),
+            &LogReader::rowsGrown,
+            this,
+            [this](quint64, const std::shared_ptr<const LogReader::Rows> &rows) {
+                if (m_session->history() == QLatin1String("main"))
+                    m_session->historyGrew(rows->length);
+                updateStatus();
+            });
+    connect(m_files, &LogFiles::followingChanged, this, [this] {
+        action(QStringLiteral("stopFollowing"))->setEnabled(!m_files->followedStore().isEmpty());
+        updateStatus();
+    });
     connect(m_session, &DebugSession::failed, this, [this](const QString &message) {
         m_lastMessage = message;
         updateStatus();
@@ -313,6 +338,9 @@ void MainWindow::createActions()
     add(QStringLiteral("connectStore"), tr("&Connect to Event Store…"), {}, {}, [this] {
         m_files->showSourceImportDialog(QFileInfo(logPath()).absolutePath());
     });
+    add(QStringLiteral("stopFollowing"), tr("S&top Following the Store"), {}, {}, [this] {
+        m_files->stopFollowing();
+    })->setEnabled(false);
     add(QStringLiteral("quit"), tr("&Quit"), {}, {QKeySequence::Quit}, [] {
         QApplication::closeAllWindows();
     });
@@ -406,6 +434,7 @@ void MainWindow::createMenus()
     m_files->setRecentMenu(file->addMenu(tr("Open &Recent")));
     file->addAction(action(QStringLiteral("import")));
     file->addAction(action(QStringLiteral("connectStore")));
+    file->addAction(action(QStringLiteral("stopFollowing")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
 
@@ -516,6 +545,7 @@ QString MainWindow::openLog(const QString &path)
     } catch (const Error &e) {
         return QString::fromUtf8(e.what());
     }
+    m_files->logOpened(path);
     setPlaying(false);
     m_timeline->setData(nullptr, nullptr);
     m_events->setLog(log.get());
@@ -755,6 +785,8 @@ void MainWindow::updateStatus()
         text += tr(" · selected %1").arg(selected);
     if (m_eventModel->isFiltered())
         text += tr(" · %n shown by the filter", nullptr, m_eventModel->rowCount());
+    if (!m_files->followedStore().isEmpty())
+        text += tr(" · following %1").arg(m_files->followedStore());
     if (!m_lastMessage.isEmpty())
         text += QStringLiteral(" · ") + m_lastMessage;
     m_positionLabel->setText(text);

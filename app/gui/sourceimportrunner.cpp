@@ -71,4 +71,33 @@ void SourceImportRunner::start(const QString &uri, const SourceSlice &slice, con
     });
 }
 
+void SourceImportRunner::follow(const QString &uri, const SourceSlice &slice, const QString &target)
+{
+    run([this, uri = uri.toStdString(), slice, target] {
+        m_following = true;
+        QString error;
+        try {
+            const auto source = openSource(SourceSpec::parse(uri), slice, {});
+            EventLog log(target.toStdString(), EventLog::OpenMode::Existing);
+            SourceImportOptions options;
+            options.slice = slice;
+            options.follow = true;
+            options.stop = &m_cancel;
+            int64_t announced = 0;
+            options.progress = [this, &announced](const SourceProgress &p) {
+                if (p.events > announced) {
+                    announced = p.events;
+                    emit appended(p.events, p.position);
+                }
+                return !m_cancel.load();
+            };
+            SourceImporter(log, *source, options).run();
+        } catch (const Error &e) {
+            error = QString::fromUtf8(e.what());
+        }
+        m_following = false;
+        emit followEnded(error);
+    });
+}
+
 } // namespace Chronoscope

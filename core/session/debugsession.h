@@ -39,6 +39,13 @@ public:
     QString history() const { return m_history; }
     bool isOpen() const { return m_head >= 0; }
     int64_t head() const { return m_head; }
+    /// The followed history now has `length` events (a live source appended them): the
+    /// debugger may go there. The position stays where it is.
+    void historyGrew(int64_t length)
+    {
+        if (m_head >= 0 && length > m_head)
+            m_head = length;
+    }
     QString modelName() const { return m_modelName; }
     /// What opening the log found wrong without refusing it (missing triggers), or empty.
     QString openWarning() const { return m_openWarning; }

@@ -17,6 +17,7 @@ struct LogReader::Reading
     std::unique_ptr<EventLog> log;
     std::unique_ptr<History> history;
     bool filtered = false;
+    EventFilter filter;
     std::vector<int64_t> positions;
 };
 
@@ -133,6 +134,7 @@ void LogReader::setFilter(const EventFilter &filter)
                 auto rows = std::make_shared<Rows>();
                 try {
                     r.filtered = filter.stream || filter.type || filter.source || filter.search;
+                    r.filter = filter;
                     r.positions.clear();
                     if (r.history && r.filtered && r.history->isMain()) {
                         EventFilter which = filter;
@@ -159,6 +161,37 @@ void LogReader::setFilter(const EventFilter &filter)
                 answer(generation, [this, generation, rows] { emit rowsRead(generation, rows); });
             },
             false); // what the next questions are asked of: never skipped
+}
+
+void LogReader::grow()
+{
+    const quint64 generation = m_latest;
+    run(generation, [this, generation](Reading &r) {
+        if (!r.history)
+            return;
+        auto rows = std::make_shared<Rows>();
+        try {
+            if (r.filtered && r.history->isMain()) {
+                EventFilter which = r.filter;
+                which.fromSeq = r.positions.empty() ? 1 : r.positions.back() + 1;
+                which.toSeq.reset();
+                which.limit.reset();
+                const std::vector<int64_t> added = r.log->seqs(which);
+                r.positions.insert(r.positions.end(), added.begin(), added.end());
+            } else if (r.filtered) {
+                r.positions = matchingPositions(*r.history, r.filter);
+            }
+            rows->length = r.history->length();
+            rows->count = r.filtered ? static_cast<int64_t>(r.positions.size()) : rows->length;
+            rows->filtered = r.filtered;
+            rows->positions = r.positions;
+            markEdits(*r.history, *rows);
+        } catch (const Error &e) {
+            rows->error = e.what();
+            return;
+        }
+        answer(generation, [this, generation, rows] { emit rowsGrown(generation, rows); });
+    });
 }
 
 void LogReader::readPage(int firstRow, int count)

@@ -36,6 +36,8 @@ public:
     struct Rows
     {
         int64_t count = 0;
+        /// The history's length, whatever the filter shows (set by grow()).
+        int64_t length = 0;
         bool filtered = false;
         std::vector<int64_t> positions; ///< the rows' positions when filtered
         /// Positions the followed branch inserted, replaced or regenerated, with how.
@@ -61,6 +63,10 @@ public:
     /// Shows only the events the filter selects (its stream, type, source and search; an empty
     /// filter shows every event). Starts a new generation.
     void setFilter(const EventFilter &filter);
+    /// The log has grown (a live source appended events): reads the history's new length —
+    /// filtered, the new rows that match — in the same generation, so the rows already read,
+    /// the pages on their way and the selection stay. Answered by rowsGrown().
+    void grow();
     quint64 generation() const { return m_generation; }
     /// Remembers re-processed branches there (set it before the first open()).
     void setReprocessingCache(std::shared_ptr<ReprocessingCache> cache)
@@ -79,6 +85,8 @@ public:
 
 signals:
     void rowsRead(quint64 generation, std::shared_ptr<const LogReader::Rows> rows);
+    /// The rows after grow(): the same as before, and more at the end.
+    void rowsGrown(quint64 generation, std::shared_ptr<const LogReader::Rows> rows);
     void pageRead(quint64 generation,
                   int firstRow,
                   std::shared_ptr<const std::vector<EventHeader>> page);

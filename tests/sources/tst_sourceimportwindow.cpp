@@ -5,6 +5,8 @@
 #include "sources/servers.h"
 
 #include "log/eventlog.h"
+#include "eventtablemodel.h"
+#include "session/debugsession.h"
 #include "mainwindow.h"
 #include "sourceimportdialog.h"
 #include "sourceimportrunner.h"
@@ -18,6 +20,9 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
+#include <QCheckBox>
 #include <QTest>
 #include <QTimer>
 
@@ -152,14 +157,76 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QString target = m_dir.filePath(QStringLiteral("window.chronolog"));
         QString countText;
+        importThroughTheDialog(window, store(), target, false, &countText);
+        QVERIFY2(countText.startsWith(QStringLiteral("3 event")), qPrintable(countText));
+        QVERIFY2(countText.endsWith(QStringLiteral("to import (positions 1..4)")), qPrintable(countText));
+        EventLog log(target.toStdString(), EventLog::OpenMode::Existing);
+        QCOMPARE(log.eventCount(), 3);
+        // The URI is remembered for the next time, without the password.
+        QCOMPARE(QSettings().value(QStringLiteral("sources/lastUri")).toString(), store());
+    }
+
+    void followsTheStoreWhileThePositionAndSelectionStay()
+    {
+        m_server->exec(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE live"));
+        m_server->exec(QStringLiteral("live"), QString::fromLatin1(kMessageDbSchema));
+        m_server->exec(QStringLiteral("live"), QString::fromLatin1(kHistory));
+        const QString live = m_server->uri(QStringLiteral("live"), QStringLiteral("store=messagedb"));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        importThroughTheDialog(window, live, m_dir.filePath(QStringLiteral("live.chronolog")), true, nullptr);
+        QTRY_COMPARE_WITH_TIMEOUT(window.eventModel()->rowCount(), 4, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.action(QStringLiteral("stopFollowing"))->isEnabled(), 20000);
+
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
+        window.session()->seek(2);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().position, int64_t(2), 20000);
+        auto *view = window.findChild<QTableView *>(QStringLiteral("eventView"));
+        view->selectRow(2);
+        QCOMPARE(window.selectedSeq(), int64_t(3));
+
+        m_server->exec(QStringLiteral("live"),
+                       QStringLiteral("INSERT INTO message_store.messages (position, stream_name, type, data) VALUES "
+                                      "(1, 'order-2', 'OrderPaid', '{}'), (0, 'order-3', 'OrderPlaced', '{\"total\": 7}'), "
+                                      "(1, 'order-3', 'OrderPaid', '{}')"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.eventModel()->rowCount(), 7, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->head(), int64_t(7), 20000);
+        QCOMPARE(window.session()->current().position, int64_t(2));
+        QCOMPARE(window.selectedSeq(), int64_t(3));
+        QString status;
+        for (auto *label : window.statusBar()->findChildren<QLabel *>())
+            status += label->text() + QLatin1Char('|');
+        QVERIFY2(status.contains(QStringLiteral("following postgresql://postgres@127.0.0.1:")), qPrintable(status));
+        QVERIFY2(!status.contains(QLatin1String(PostgresServer::kPassword)), qPrintable(status));
+
+        // The debugger reaches what arrived.
+        window.session()->seek(7);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->current().position, int64_t(7), 20000);
+        QCOMPARE(window.eventModel()->data(window.eventModel()->index(6, EventTableModel::Type)).toString(),
+                 QStringLiteral("OrderPaid"));
+
+        window.action(QStringLiteral("stopFollowing"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.action(QStringLiteral("stopFollowing"))->isEnabled(), 20000);
+    }
+
+private:
+    // File › Connect to Event Store…: the form filled in (Order* types when counting), Count,
+    // Import into `target`.
+    void importThroughTheDialog(MainWindow &window, const QString &uri, const QString &target, bool follow,
+                                QString *countText)
+    {
         whenShown<SourceImportDialog>(&window, [&](SourceImportDialog *dialog) {
-            dialog->uriEdit()->setText(store());
+            dialog->uriEdit()->setText(uri);
             dialog->passwordEdit()->setText(QString::fromLatin1(PostgresServer::kPassword));
-            dialog->typeEdit()->setText(QStringLiteral("Order*"));
-            QTest::mouseClick(dialog->countButton(), Qt::LeftButton);
-            auto *label = dialog->findChild<QLabel *>(QStringLiteral("sourceCountText"));
-            QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("to import")), 20000);
-            countText = label->text();
+            dialog->followBox()->setChecked(follow);
+            if (countText) {
+                dialog->typeEdit()->setText(QStringLiteral("Order*"));
+                QTest::mouseClick(dialog->countButton(), Qt::LeftButton);
+                auto *label = dialog->findChild<QLabel *>(QStringLiteral("sourceCountText"));
+                QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("to import")), 20000);
+                *countText = label->text();
+            }
             whenShown<QFileDialog>(&window, [&](QFileDialog *files) {
                 files->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"))->setText(target);
                 QMetaObject::invokeMethod(files, "accept", Qt::QueuedConnection);
@@ -171,15 +238,9 @@ private slots:
             refusal = box->text();
             box->reject();
         });
-        window.findChild<QAction *>(QStringLiteral("connectStore"))->trigger();
-        QVERIFY2(countText.startsWith(QStringLiteral("3 event")), qPrintable(countText));
-        QVERIFY2(countText.endsWith(QStringLiteral("to import (positions 1..4)")), qPrintable(countText));
-        QTRY_VERIFY_WITH_TIMEOUT(window.windowTitle().startsWith(QStringLiteral("window.chronolog")) || !refusal.isEmpty(), 20000);
+        window.action(QStringLiteral("connectStore"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.windowTitle().startsWith(QFileInfo(target).fileName()) || !refusal.isEmpty(), 20000);
         QVERIFY2(refusal.isEmpty(), qPrintable(refusal));
-        EventLog log(target.toStdString(), EventLog::OpenMode::Existing);
-        QCOMPARE(log.eventCount(), 3);
-        // The URI is remembered for the next time, without the password.
-        QCOMPARE(QSettings().value(QStringLiteral("sources/lastUri")).toString(), store());
     }
 };
 
