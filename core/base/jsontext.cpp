@@ -196,6 +196,19 @@ std::string quoted(std::string_view text)
 
 std::string addSourceFields(std::string_view metadataJson, const nlohmann::ordered_json &fields)
 {
+    // The common case, a minified object with no "_source" anywhere in it: the members are
+    // appended to the text as it is, without parsing it again.
+    if (metadataJson.size() >= 2 && metadataJson.front() == '{' && metadataJson.back() == '}'
+        && metadataJson.find("\"_source\"") == std::string_view::npos
+        && isMinifiedWithoutNull(metadataJson)) {
+        std::string out(metadataJson.substr(0, metadataJson.size() - 1));
+        if (metadataJson.size() > 2)
+            out += ',';
+        out += "\"_source\":";
+        out += fields.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::strict);
+        out += '}';
+        return out;
+    }
     auto metadata = nlohmann::ordered_json::parse(metadataJson);
     if (!metadata.is_object())
         metadata = nlohmann::ordered_json{{"_source", {{"metadata", metadata}}}};

@@ -1,4 +1,5 @@
 #include "base/error.h"
+#include "base/jsontext.h"
 #include "io/importer.h"
 #include "log/eventlog.h"
 #include "log/sqlite.h"
@@ -44,6 +45,29 @@ class TestImport : public QObject
     Q_OBJECT
 
 private slots:
+    // What an importer keeps of an event's origin, under metadata._source.
+    void addsSourceFieldsWithoutLosingWhatIsThere()
+    {
+        using JsonText::addSourceFields;
+        const nlohmann::ordered_json fields = {{"global_position", 7}, {"table", "outbox"}};
+        QCOMPARE(addSourceFields(R"({"user":"ana","n":[1,2.5]})", fields),
+                 std::string(R"({"user":"ana","n":[1,2.5],"_source":{"global_position":7,"table":"outbox"}})"));
+        QCOMPARE(addSourceFields("{}", fields),
+                 std::string(R"({"_source":{"global_position":7,"table":"outbox"}})"));
+        // Already there: the earliest origin wins, the rest is added.
+        QCOMPARE(addSourceFields(R"({"_source":{"table":"events"},"a":1})", fields),
+                 std::string(R"({"_source":{"table":"events","global_position":7},"a":1})"));
+        // A "_source" text inside a string is not a member.
+        const std::string quoting = "{\"note\":\"\\\"_source\\\"\"}";
+        QCOMPARE(addSourceFields(quoting, {{"x", 1}}),
+                 quoting.substr(0, quoting.size() - 1) + ",\"_source\":{\"x\":1}}");
+        // Not minified, or with a null: the result is minified all the same.
+        QCOMPARE(addSourceFields(R"({ "a" : null })", {{"x", 1}}),
+                 std::string(R"({"a":null,"_source":{"x":1}})"));
+        // Not an object: kept whole.
+        QCOMPARE(addSourceFields("[1]", {{"x", 1}}), std::string(R"({"_source":{"metadata":[1],"x":1}})"));
+    }
+
     void aBulkImportRebuildsTheReadersIndexes()
     {
         QTemporaryDir dir;
