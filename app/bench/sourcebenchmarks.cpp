@@ -128,7 +128,9 @@ void loadShopIntoMessageDb(const Test::PostgresServer &server,
                      "(SELECT max(global_position) FROM message_store.messages))"),
               PGRES_TUPLES_OK,
               "setval");
-        check(conn, PQexec(conn, "VACUUM ANALYZE message_store.messages"), PGRES_COMMAND_OK,
+        check(conn,
+              PQexec(conn, "VACUUM ANALYZE message_store.messages"),
+              PGRES_COMMAND_OK,
               "VACUUM");
         PQfinish(conn);
     }

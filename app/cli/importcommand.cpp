@@ -72,8 +72,15 @@ int runImport(const QStringList &arguments)
                                + " follows the source)");
         return importSource(cl, logPath, toStd(args[1]));
     }
-    for (const char *sourceOnly : {"stream", "type", "correlation", "since", "until",
-                                   "from-position", "limit", "follow", "poll-interval",
+    for (const char *sourceOnly : {"stream",
+                                   "type",
+                                   "correlation",
+                                   "since",
+                                   "until",
+                                   "from-position",
+                                   "limit",
+                                   "follow",
+                                   "poll-interval",
                                    "gap-wait"})
         if (cl.isSet(QString::fromLatin1(sourceOnly)))
             throw Error::input(std::string("import: --") + sourceOnly

@@ -138,19 +138,25 @@ void LogFiles::importInto(const QStringList &files, const QString &target)
                 disconnect(onProgress);
                 delete finished;
                 progress->close();
-                if (!error.isEmpty()) {
-                    QMessageBox::warning(m_window, tr("Import Failed"), error);
-                    return;
-                }
-                const QString openError = m_openLog(target);
-                if (!openError.isEmpty()) {
-                    QMessageBox::warning(m_window, tr("Cannot Open Log"), openError);
-                    return;
-                }
-                emit message(tr("Imported %n event(s) into %1", nullptr, static_cast<int>(events))
-                                     .arg(QFileInfo(target).fileName()));
+                openImported(error, events, target);
             });
     m_importer->start(files, target);
+}
+
+bool LogFiles::openImported(const QString &error, qint64 events, const QString &target)
+{
+    if (!error.isEmpty()) {
+        QMessageBox::warning(m_window, tr("Import Failed"), error);
+        return false;
+    }
+    const QString openError = m_openLog(target);
+    if (!openError.isEmpty()) {
+        QMessageBox::warning(m_window, tr("Cannot Open Log"), openError);
+        return false;
+    }
+    emit message(tr("Imported %n event(s) into %1", nullptr, static_cast<int>(events))
+                         .arg(QFileInfo(target).fileName()));
+    return true;
 }
 
 void LogFiles::showOpenDialog(const QString &directory)
@@ -250,18 +256,7 @@ void LogFiles::importSourceInto(const QString &uri,
                 disconnect(onProgress);
                 delete finished;
                 progress->close();
-                if (!error.isEmpty()) {
-                    QMessageBox::warning(m_window, tr("Import Failed"), error);
-                    return;
-                }
-                const QString openError = m_openLog(target);
-                if (!openError.isEmpty()) {
-                    QMessageBox::warning(m_window, tr("Cannot Open Log"), openError);
-                    return;
-                }
-                emit message(tr("Imported %n event(s) into %1", nullptr, static_cast<int>(events))
-                                     .arg(QFileInfo(target).fileName()));
-                if (follow)
+                if (openImported(error, events, target) && follow)
                     this->follow(uri, shownUri, slice, target);
             });
     m_sourceImporter->start(uri, slice, target);

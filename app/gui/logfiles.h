@@ -64,6 +64,8 @@ private:
                 const QString &shownUri,
                 const SourceSlice &slice,
                 const QString &target);
+    /// After an import: says why it failed, or opens the log it wrote. True when it is open.
+    bool openImported(const QString &error, qint64 events, const QString &target);
     bool refusedAsExisting(const QString &target);
     void rebuildRecentMenu();
 

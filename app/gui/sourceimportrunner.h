@@ -39,7 +39,8 @@ signals:
     void progress(qint64 events, qint64 position, qint64 head);
     /// `error` empty: imported `events` events into the target.
     void finished(const QString &error, qint64 events);
-    /// While following: `events` appended since the follow began, the store read through `position`.
+    /// While following: `events` appended since the follow began, the store read through
+    /// `position`.
     void appended(qint64 events, qint64 position);
     /// The follow ended: cancelled (`error` empty) or the store failed.
     void followEnded(const QString &error);

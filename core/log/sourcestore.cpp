@@ -27,8 +27,8 @@ SourceRecord recordAt(const Sql::Statement &st)
 
 std::optional<SourceRecord> find(EventLog &log, const std::string &uri, const std::string &slice)
 {
-    const std::string sql = std::string("SELECT ") + kColumns
-                            + " FROM sources WHERE uri = ? AND slice = ?";
+    const std::string sql
+            = std::string("SELECT ") + kColumns + " FROM sources WHERE uri = ? AND slice = ?";
     Sql::Statement st(Sql::databaseOf(log), sql.c_str());
     st.bind(1, std::string_view(uri));
     st.bind(2, std::string_view(slice));
