@@ -55,7 +55,8 @@ QVariant WatchTableModel::data(const QModelIndex &index, int role) const
             return role == Qt::DisplayRole ? tr("…") : QVariant();
         if (!watch->error.empty())
             return QString::fromStdString(watch->error);
-        return watch->value ? QString::fromStdString(watch->value->dump()) : QString();
+        return watch->value ? QString::fromStdString(ExpressionEngine::display(*watch->value))
+                            : QString();
     case Qt::ForegroundRole:
         if (index.column() == Value && watch && !watch->error.empty())
             return QBrush(Palette::current().error);

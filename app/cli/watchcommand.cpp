@@ -52,18 +52,26 @@ int runWatch(const QStringList &arguments)
         const bool changed = seq > 0 && w.changed;
         failed = failed || !w.error.empty();
         nlohmann::ordered_json entry = {{"expression", w.expression}};
+        // JSON has no undefined: a value that is not there is null with "undefined": true.
+        const auto put = [&entry](const char *key, const nlohmann::json &value) {
+            entry[key] = value.is_discarded() ? nlohmann::json() : value;
+            if (value.is_discarded())
+                entry[std::string(key) + "_undefined"] = true;
+        };
         if (w.value)
-            entry["value"] = *w.value;
+            put("value", *w.value);
         else
             entry["error"] = w.error;
         entry["changed"] = changed;
         if (changed && previous[i].value)
-            entry["previous"] = *previous[i].value;
+            put("previous", *previous[i].value);
         list.push_back(entry);
-        text += w.expression + " = " + (w.value ? w.value->dump() : "error: " + w.error);
+        text += w.expression + " = "
+                + (w.value ? ExpressionEngine::display(*w.value) : "error: " + w.error);
         if (changed)
             text += "   (changed at event " + std::to_string(seq) + "; was "
-                    + (previous[i].value ? previous[i].value->dump() : std::string("an error"))
+                    + (previous[i].value ? ExpressionEngine::display(*previous[i].value)
+                                         : std::string("an error"))
                     + ")";
         text += "\n";
     }

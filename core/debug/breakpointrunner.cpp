@@ -117,7 +117,7 @@ BreakpointRunner::hitsAt(std::vector<Armed> &armed, const Event &event, const St
                 hit = m_engine.holds(*a.expression, &event, state);
             } else if (b.kind == Breakpoint::Kind::Change) {
                 nlohmann::json value = m_engine.value(*a.expression, &event, state);
-                hit = value != a.last;
+                hit = !ExpressionEngine::same(value, a.last);
                 a.last = std::move(value);
             } else {
                 hit = matchesStatic(b, event);

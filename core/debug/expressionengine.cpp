@@ -53,6 +53,8 @@ const char *const kMakeState = R"js((function (bridge) {
 
 const char *const kValue = R"js((function (fn, eventText, state) {
     const result = fn(eventText === "" ? undefined : JSON.parse(eventText), state);
+    if (result === undefined)
+        return ""; // not a JSON value: told apart from null
     const text = JSON.stringify(result);
     return text === undefined ? "null" : text;
 }))js";
@@ -137,8 +139,22 @@ ExpressionEngine::evaluate(Id id, const QJSValue &wrapper, const Event *event, c
 
 nlohmann::json ExpressionEngine::value(Id id, const Event *event, const State &state)
 {
-    const QJSValue text = evaluate(id, m_value, event, state);
-    return nlohmann::json::parse(textOf(text));
+    const std::string text = textOf(evaluate(id, m_value, event, state));
+    if (text.empty())
+        return nlohmann::json(nlohmann::json::value_t::discarded);
+    return nlohmann::json::parse(text);
+}
+
+bool ExpressionEngine::same(const nlohmann::json &a, const nlohmann::json &b)
+{
+    if (a.is_discarded() || b.is_discarded())
+        return a.is_discarded() && b.is_discarded();
+    return a == b;
+}
+
+std::string ExpressionEngine::display(const nlohmann::json &value)
+{
+    return value.is_discarded() ? std::string("undefined") : value.dump();
 }
 
 bool ExpressionEngine::holds(Id id, const Event *event, const State &state)

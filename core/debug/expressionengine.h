@@ -43,9 +43,14 @@ public:
     Id compile(const std::string &expression);
     const std::string &text(Id id) const { return m_expressions.at(id).text; }
 
-    /// The expression's value as JSON (undefined and functions become null). Throws Error
-    /// (Failed) naming the expression and the event when it throws or runs too long.
+    /// The expression's value as JSON: undefined (a member that is not there) is a discarded
+    /// value (is_discarded()), functions become null. Throws Error (Failed) naming the
+    /// expression and the event when it throws or runs too long.
     nlohmann::json value(Id id, const Event *event, const State &state);
+    /// Whether two values are the same, undefined being the same as itself only.
+    static bool same(const nlohmann::json &a, const nlohmann::json &b);
+    /// A value as a person reads it: JSON, or `undefined`.
+    static std::string display(const nlohmann::json &value);
     /// Whether the value is truthy, in JavaScript's sense.
     bool holds(Id id, const Event *event, const State &state);
 

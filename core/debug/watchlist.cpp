@@ -34,7 +34,9 @@ void WatchList::update(const Event *event, const State &state)
             error = e.what();
         }
         // An error is an error wherever it happens: its text names the event.
-        watch.changed = value != watch.value || error.empty() != watch.error.empty();
+        watch.changed = value.has_value() != watch.value.has_value()
+                        || (value && !ExpressionEngine::same(*value, *watch.value))
+                        || error.empty() != watch.error.empty();
         watch.value = std::move(value);
         watch.error = std::move(error);
     }

@@ -25,11 +25,12 @@ namespace {
 Branch checkedBranch(EventLog &log, const std::string &name)
 {
     Branch branch = BranchStore(log).get(name);
+    // Refusals are the operation failing on a well-formed request: exit 1, like a conflict.
     if (branch.parent != "main")
-        throw Error::input("branch \"" + name + "\" forks \"" + branch.parent
+        throw Error::conflict("branch \"" + name + "\" forks \"" + branch.parent
                            + "\", not main: merge \"" + branch.parent + "\" first");
     if (branch.truncate)
-        throw Error::input(
+        throw Error::conflict(
                 "branch \"" + name
                 + "\" is truncated: merging it would reverse every event after its fork");
     if (branch.mergedAt)
@@ -57,7 +58,7 @@ Merger::Report run(EventLog &log, const std::string &name, const std::string &re
             return it->second;
         const auto event = log.eventById(id);
         if (!event)
-            throw Error::input("branch \"" + name + "\": edit target " + id
+            throw Error::conflict("branch \"" + name + "\": edit target " + id
                                + " is not an event of main");
         return event->seq;
     };

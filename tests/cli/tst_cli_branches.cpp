@@ -260,6 +260,14 @@ private slots:
                  0);
         const Result shortExport = cli({u"export"_s, m_log, u"--rev"_s, u"short"_s});
         QCOMPARE(shortExport.out.count(QLatin1Char('\n')), 100);
+        // Refused merges: the request was fine, the operation failed (exit 1, not 2).
+        const Result truncatedMerge = cli({u"merge"_s, m_log, u"short"_s});
+        QCOMPARE(truncatedMerge.exitCode, 1);
+        QVERIFY2(truncatedMerge.err.contains(u"is truncated"_s), qPrintable(truncatedMerge.err));
+        QCOMPARE(cli({u"branch"_s, m_log, u"create"_s, u"nested"_s, u"--at"_s, u"short@50"_s}).exitCode, 0);
+        const Result nestedMerge = cli({u"merge"_s, m_log, u"nested"_s});
+        QCOMPARE(nestedMerge.exitCode, 1);
+        QVERIFY2(nestedMerge.err.contains(u"not main: merge \"short\" first"_s), qPrintable(nestedMerge.err));
     }
 };
 

@@ -267,6 +267,27 @@ private slots:
                  QStringLiteral("placed"));
         QCOMPARE(watches[1].toObject()[QStringLiteral("value")].toDouble(), 340.34);
         QCOMPARE(watches[1].toObject()[QStringLiteral("changed")].toBool(), false);
+        // Where the order is placed, its status was not there before: undefined, not null.
+        const Result placed = cli({QStringLiteral("watch"),
+                                   m_log,
+                                   QStringLiteral("state.streams[\"order-104\"]?.status"),
+                                   QStringLiteral("state.streams[\"order-104\"]?.refund"),
+                                   QStringLiteral("--rev"),
+                                   QStringLiteral("main@349")});
+        QCOMPARE(placed.out,
+                 QStringLiteral("state.streams[\"order-104\"]?.status = \"placed\"   (changed at "
+                                "event 349; was undefined)\nstate.streams[\"order-104\"]?.refund = "
+                                "undefined\n"));
+        const QJsonArray placedJson = jsonOf({QStringLiteral("watch"),
+                                              m_log,
+                                              QStringLiteral("state.streams[\"order-104\"]?.status"),
+                                              QStringLiteral("--rev"),
+                                              QStringLiteral("main@349"),
+                                              QStringLiteral("--json")})
+                                              .array();
+        QVERIFY(placedJson[0].toObject()[QStringLiteral("previous")].isNull());
+        QCOMPARE(placedJson[0].toObject()[QStringLiteral("previous_undefined")].toBool(), true);
+        QVERIFY(!placedJson[0].toObject().contains(QStringLiteral("value_undefined")));
         const Result r
                 = cli({QStringLiteral("watch"), m_log, QStringLiteral("state.streams.nope.x")});
         QCOMPARE(r.exitCode, 1);

@@ -84,9 +84,12 @@ private slots:
         const auto nothing
                 = engine.compile("event === undefined && Object.keys(state.streams).length === 0");
         QVERIFY(engine.holds(nothing, nullptr, replayer.state()));
-        // undefined has no JSON: it is null.
-        QVERIFY(engine.value(engine.compile("state.streams.x"), nullptr, replayer.state())
-                == json());
+        // undefined has no JSON: it is told apart from null, and the same as itself only.
+        const json undefined = engine.value(engine.compile("state.streams.x"), nullptr, replayer.state());
+        QVERIFY(undefined.is_discarded());
+        QVERIFY(ExpressionEngine::same(undefined, engine.value(engine.compile("undefined"), nullptr, replayer.state())));
+        QVERIFY(!ExpressionEngine::same(undefined, json()));
+        QVERIFY(engine.value(engine.compile("null"), nullptr, replayer.state()) == json());
     }
 
     void expressionsCannotChangeTheStateOrLeaveTheSandbox()
@@ -141,8 +144,13 @@ private slots:
             const std::optional<Event> event = m_log->event(seq);
             watches.update(&*event, replayer.state());
         };
+        at(347);
         at(348);
-        QVERIFY(*watches.watches()[0].value == json());
+        // Not there yet: undefined (not null), and undefined stays the same from one event to
+        // the next.
+        QVERIFY(watches.watches()[0].value->is_discarded());
+        QCOMPARE(ExpressionEngine::display(*watches.watches()[0].value), std::string("undefined"));
+        QVERIFY(!watches.watches()[0].changed);
         QVERIFY(!watches.watches()[1].value);
         QVERIFY(watches.watches()[1].error.find("TypeError") != std::string::npos);
         at(349);
