@@ -1,5 +1,7 @@
 #include "replay/jsbridge.h"
 
+#include <algorithm>
+
 #include <QJSEngine>
 #include <QUuid>
 
@@ -47,8 +49,16 @@ QString JsBridge::rule(const QString &name)
              + ")");
         return {};
     }
-    if (m_trace)
-        m_trace->rules.push_back({name.toStdString(), inForce->version});
+    if (m_trace) {
+        // Listed once an event, however many of the model's functions ask for it.
+        const std::string ruleName = name.toStdString();
+        const bool listed = std::any_of(
+                m_trace->rules.begin(), m_trace->rules.end(), [&](const StepTrace::RuleUse &use) {
+                    return use.name == ruleName && use.version == inForce->version;
+                });
+        if (!listed)
+            m_trace->rules.push_back({ruleName, inForce->version});
+    }
     return QString::fromStdString(inForce->version.dump());
 }
 

@@ -88,6 +88,22 @@ private slots:
         QCOMPARE(before.rules[0].name, std::string("tax"));
         QCOMPARE(before.rules[0].version["rate"].get<double>(), 0.015);
         QCOMPARE(after.rules[0].version["rate"].get<double>(), 0.018);
+        // Asked for by a reducer and a projection of the same event: used once, listed once.
+        JsModel twice(R"js(
+model = {
+  name: "twice",
+  rules: { tax: [ { from: "2000-01-01", rate: 0.015 } ] },
+  reducers: { OrderPlaced(state, event, ctx) { return { rate: ctx.rule("tax").rate }; } },
+  projections: { taxed: { OrderPlaced(view = {}, event, ctx) { view.n = ctx.rule("tax").rate; return view; } } },
+};
+)js",
+                      "twice.js");
+        State twiceState;
+        StepTrace once;
+        twice.apply(makeEvent(1, "order-1", "OrderPlaced", "2018-01-31T00:00:00Z", R"({"amount":1})"),
+                    twiceState,
+                    &once);
+        QCOMPARE(once.rules.size(), size_t(1));
         // Before the first version there is none in force: a clear error.
         const std::string message = failureOf([&] {
             model.apply(
