@@ -39,16 +39,26 @@ int runBisect(const QStringList &arguments)
     ExpressionEngine engine;
     const auto id = engine.compile(*predicate);
     const Bisect::Result result = Bisect::run(*setup.replayer, engine, id, upTo);
-    if (!result.first)
-        throw Error::failed("the predicate does not hold at "
-                            + toStd(cl.value(QStringLiteral("rev"))) + " (event "
-                            + std::to_string(upTo)
-                            + "), so there is no first event after which "
-                              "it holds");
-
     std::optional<Bisect::LinearResult> linear;
     if (cl.isSet(QStringLiteral("check")))
         linear = Bisect::linear(*setup.replayer, engine, id, upTo);
+    if (!result.first) {
+        std::string message = "the predicate does not hold at "
+                              + toStd(cl.value(QStringLiteral("rev"))) + " (event "
+                              + std::to_string(upTo)
+                              + "), so there is no first event after which it holds";
+        // Held for a while and stopped: where, so the user sees what the bisection could not.
+        if (linear && linear->first)
+            message += "; check: a linear replay finds it holding after event "
+                       + std::to_string(*linear->first)
+                       + (linear->stopsHolding
+                                  ? " until event " + std::to_string(*linear->stopsHolding)
+                                            + ", where it stops holding"
+                                  : std::string());
+        else if (linear)
+            message += "; check: a linear replay finds it holding after no event";
+        throw Error::failed(message);
+    }
     const std::optional<Event> event
             = *result.first > 0 ? setup.history->at(*result.first) : std::nullopt;
 

@@ -198,6 +198,23 @@ private slots:
                  QStringLiteral("--check")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("349  2018-02-07T23:20:59.263Z")));
+        // Held only in the middle (placed at 349, shipped at 351): the check says where.
+        r = cli({QStringLiteral("bisect"),
+                 m_log,
+                 QStringLiteral("--predicate"),
+                 QStringLiteral("state.streams[\"order-104\"]?.status === \"placed\""),
+                 QStringLiteral("--check")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("does not hold at main (event 500)")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("holding after event 349 until event 351, where it stops holding")),
+                 qPrintable(r.err));
+        r = cli({QStringLiteral("bisect"),
+                 m_log,
+                 QStringLiteral("--predicate"),
+                 QStringLiteral("state.streams[\"order-104\"]?.status === \"cancelled\""),
+                 QStringLiteral("--check")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("holding after no event")), qPrintable(r.err));
     }
 
     void searchEventsAndInsideTheState()
