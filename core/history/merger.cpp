@@ -70,9 +70,14 @@ Merger::Report run(EventLog &log, const std::string &name, const std::string &re
         auto metadata = nlohmann::json::parse(event.metadata, nullptr, false);
         if (!metadata.is_object())
             metadata = nlohmann::json::object();
-        metadata["correction"] = {{"branch", name}, {what, correctsId}, {"reason", reason}};
+        metadata["correction"] = {{"branch", name},
+                                  {what, correctsId},
+                                  {"reason", reason},
+                                  {"merged_at", Timestamp::format(now)}};
         event.metadata = metadata.dump();
-        event.processedAt = now;
+        // No service processed it: the merge appended it. Its time is the merge's (above, and
+        // in the corrections table), kept out of processed_at and so out of the lag figures.
+        event.processedAt.reset();
         event.result.reset();
         if (writer->write(event) != EventWriter::Outcome::Written)
             throw Error::conflict("branch \"" + name + "\": main has an event with id " + event.id

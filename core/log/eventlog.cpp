@@ -356,7 +356,8 @@ Timestamp::Micros EventLog::maxLag()
 {
     Sql::Statement st(*m_db,
                       "SELECT coalesce(max(processed_at - recorded_at), 0) FROM events "
-                      "WHERE processed_at IS NOT NULL");
+                      "WHERE processed_at IS NOT NULL AND seq NOT IN (SELECT appended_seq FROM "
+                      "corrections WHERE appended_seq IS NOT NULL)");
     return st.step() ? st.columnInt(0) : 0;
 }
 

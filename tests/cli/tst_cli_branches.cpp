@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -184,9 +185,21 @@ private slots:
         QVERIFY2(states.out.contains(u"/streams/payment-104/charged: 34034 -> 340.34"_s),
                  qPrintable(states.out));
         const QString branchState = cli({u"state"_s, m_log, u"--rev"_s, u"fixed"_s}).out;
+        const QJsonObject lagBefore = jsonOf({u"info"_s, m_log}).object()[u"lag"_s].toObject();
         QCOMPARE(cli({u"merge"_s, m_log, u"fixed"_s}).exitCode, 0);
         QCOMPARE(cli({u"state"_s, m_log}).out, branchState);
         QVERIFY(cli({u"info"_s, m_log}).out.contains(u"events    501"_s));
+        // The correction was appended by the merge, not processed by a service: no
+        // processed_at, the merge's time kept beside the correction, the lag figures as before.
+        const QJsonObject correction = QJsonDocument::fromJson(
+                cli({u"events"_s, m_log, u"--from"_s, u"501"_s, u"--json"_s}).out.toUtf8()).object();
+        QVERIFY(correction[u"processed_at"_s].isNull());
+        const QJsonObject why = correction[u"metadata"_s].toObject()[u"correction"_s].toObject();
+        QCOMPARE(why[u"branch"_s].toString(), u"fixed"_s);
+        QVERIFY(why[u"merged_at"_s].toString().startsWith(QString::number(QDate::currentDate().year())));
+        const QJsonObject lagAfter = jsonOf({u"info"_s, m_log}).object()[u"lag"_s].toObject();
+        QCOMPARE(lagAfter[u"mean_ms"_s].toDouble(), lagBefore[u"mean_ms"_s].toDouble());
+        QCOMPARE(lagAfter[u"max_ms"_s].toDouble(), lagBefore[u"max_ms"_s].toDouble());
     }
 
     void theEventChainGraphRendersWithGraphviz()
