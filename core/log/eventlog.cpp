@@ -347,7 +347,11 @@ std::optional<int64_t> EventLog::nearestMatching(int64_t from,
 
 int64_t EventLog::lastSeqBefore(Timestamp::Micros time)
 {
-    Sql::Statement st(*m_db, "SELECT coalesce(max(seq), 0) FROM events WHERE recorded_at < ?");
+    // A merge's corrections are appended at the end but replayed in the place of what they
+    // correct: their own seq is not a place in time.
+    Sql::Statement st(*m_db,
+                      "SELECT coalesce(max(seq), 0) FROM events WHERE recorded_at < ? AND seq NOT "
+                      "IN (SELECT appended_seq FROM corrections WHERE appended_seq IS NOT NULL)");
     st.bind(1, time);
     return st.step() ? st.columnInt(0) : 0;
 }

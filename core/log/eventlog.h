@@ -72,7 +72,8 @@ public:
                                            bool forward,
                                            const std::vector<EventFilter> &anyOf,
                                            const std::function<bool(int64_t seq)> &skip);
-    /// The seq of the last event recorded before `time`; 0 when there is none.
+    /// The seq of the last event recorded before `time`, a merge's appended corrections aside
+    /// (they are replayed in the place of what they correct); 0 when there is none.
     int64_t lastSeqBefore(Timestamp::Micros time);
     /// The longest time an event waited between being recorded and processed; 0 when none was.
     Timestamp::Micros maxLag();

@@ -197,6 +197,12 @@ private slots:
         const QJsonObject why = correction[u"metadata"_s].toObject()[u"correction"_s].toObject();
         QCOMPARE(why[u"branch"_s].toString(), u"fixed"_s);
         QVERIFY(why[u"merged_at"_s].toString().startsWith(QString::number(QDate::currentDate().year())));
+        // A time revision after the merge is main as corrected at that time, not the head.
+        const QString atTime = u"main@2018-02-16T02:40:19.992Z"_s;
+        const QString fixedAtTime = cli({u"state"_s, m_log, u"--rev"_s, u"fixed@2018-02-16T02:40:19.992Z"_s}).out;
+        QCOMPARE(cli({u"state"_s, m_log, u"--rev"_s, atTime}).out, fixedAtTime);
+        QVERIFY(cli({u"state"_s, m_log, u"--rev"_s, atTime}).out != cli({u"state"_s, m_log}).out);
+        QCOMPARE(cli({u"export"_s, m_log, u"--rev"_s, atTime}).out.count(QLatin1Char('\n')), 419);
         const QJsonObject lagAfter = jsonOf({u"info"_s, m_log}).object()[u"lag"_s].toObject();
         QCOMPARE(lagAfter[u"mean_ms"_s].toDouble(), lagBefore[u"mean_ms"_s].toDouble());
         QCOMPARE(lagAfter[u"max_ms"_s].toDouble(), lagBefore[u"max_ms"_s].toDouble());
