@@ -21,7 +21,7 @@ void printUsage()
                        "bad input.\n\nCommands:\n";
     for (const auto &command : Cli::commands())
         text += "  " + std::string(command.name)
-                + std::string(10 - std::string(command.name).size(), ' ') + command.synopsis + "\n";
+                + std::string(13 - std::string(command.name).size(), ' ') + command.synopsis + "\n";
     text += "\nRun chronoscope-cli COMMAND --help for the options of a command.";
     Cli::printOut(text);
 }

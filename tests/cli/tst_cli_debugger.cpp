@@ -311,6 +311,36 @@ private slots:
         QVERIFY(r.out.contains(QStringLiteral("TypeError")));
     }
 
+    void projectionsShowTheReadSideAtARevision()
+    {
+        const QJsonObject at = jsonOf({QStringLiteral("projections"), m_log, QStringLiteral("--rev"), QStringLiteral("main@350")}).object();
+        QCOMPARE(at[QStringLiteral("position")].toInt(), 350);
+        QCOMPARE(at[QStringLiteral("model")].toString(), QStringLiteral("shop"));
+        const QJsonArray list = at[QStringLiteral("projections")].toArray();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list[0].toObject()[QStringLiteral("projection")].toString(), QStringLiteral("ordersPerCustomer"));
+        QCOMPARE(list[0].toObject()[QStringLiteral("checkpoint")].toInt(), 349); // the OrderPlaced
+        QCOMPARE(list[0].toObject()[QStringLiteral("pending")].toInt(), 0);
+        // The charge at 350 was recorded but its processing came 393 ms later.
+        QCOMPARE(list[1].toObject()[QStringLiteral("projection")].toString(), QStringLiteral("revenue"));
+        QCOMPARE(list[1].toObject()[QStringLiteral("checkpoint")].toInt(), 350);
+        QCOMPARE(list[1].toObject()[QStringLiteral("pending")].toInt(), 1);
+        QCOMPARE(list[1].toObject()[QStringLiteral("catch_up_ms")].toDouble(), 393.0);
+        const Result text = cli({QStringLiteral("projections"), m_log, QStringLiteral("--rev"), QStringLiteral("main@350")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("revenue            checkpoint 350  1 pending, caught up 0.393 s later")),
+                 qPrintable(text.out));
+        // A model without projections has no read side to show.
+        const QString generic = m_dir.filePath(QStringLiteral("none.js"));
+        QFile file(generic);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("model = { name: \"none\", reducers: {} };");
+        file.close();
+        const Result none = cli({QStringLiteral("projections"), m_log, QStringLiteral("--model"), generic});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY2(none.err.contains(QStringLiteral("has no projections")), qPrintable(none.err));
+    }
+
     void bookmarksAndRates()
     {
         QCOMPARE(cli({QStringLiteral("bookmark"),
