@@ -341,6 +341,28 @@ private slots:
         QVERIFY2(none.err.contains(QStringLiteral("has no projections")), qPrintable(none.err));
     }
 
+    void eventsShowWhatTheModelSeesWithUpcast()
+    {
+        // Customers registered before 2018-01-20 are schema 1 ("mail"); the model reads "email".
+        const Result text = cli({QStringLiteral("events"), m_log, QStringLiteral("--type"), QStringLiteral("CustomerRegistered"),
+                                 QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--upcast")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("\n    as the model sees it: schema 2, data {\"email\":\"barbara.hamilton+1@example.com\",\"name\":\"Barbara Hamilton\"}\n")),
+                 qPrintable(text.out));
+        const QJsonObject line = QJsonDocument::fromJson(
+                cli({QStringLiteral("events"), m_log, QStringLiteral("--type"), QStringLiteral("CustomerRegistered"),
+                     QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--upcast"), QStringLiteral("--json")}).out.toUtf8()).object();
+        QCOMPARE(line[QStringLiteral("data")].toObject()[QStringLiteral("mail")].toString(), QStringLiteral("barbara.hamilton+1@example.com"));
+        QCOMPARE(line[QStringLiteral("upcast")].toObject()[QStringLiteral("schema_version")].toInt(), 2);
+        QCOMPARE(line[QStringLiteral("upcast")].toObject()[QStringLiteral("data")].toObject()[QStringLiteral("email")].toString(),
+                 QStringLiteral("barbara.hamilton+1@example.com"));
+        // An event the model sees as stored has no upcast line.
+        const Result placed = cli({QStringLiteral("events"), m_log, QStringLiteral("--from"), QStringLiteral("349"),
+                                   QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--upcast")});
+        QVERIFY2(!placed.out.contains(QStringLiteral("as the model sees it")), qPrintable(placed.out));
+        QCOMPARE(cli({QStringLiteral("events"), m_log, QStringLiteral("--model"), QStringLiteral("x.js")}).exitCode, 2);
+    }
+
     void bookmarksAndRates()
     {
         QCOMPARE(cli({QStringLiteral("bookmark"),
