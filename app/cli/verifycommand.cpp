@@ -6,6 +6,7 @@
 #include "log/snapshotstore.h"
 #include "modelloader.h"
 #include "output.h"
+#include "storedstates.h"
 #include "replay/replayer.h"
 
 namespace Chronoscope::Cli {
@@ -87,25 +88,7 @@ int runVerify(const QStringList &arguments)
         }
     }
     // Every state stored in the log agrees with a replay from scratch.
-    SnapshotStore store(log, first->hash());
-    Replayer stored(log, *first, interval);
-    stored.useStore(&store, kStoredInterval);
-    int64_t storedChecked = 0;
-    for (int64_t seq = kStoredInterval; seq <= store.lastSeq(); seq += kStoredInterval) {
-        stored.seek(seq);
-        other.seek(seq);
-        ++storedChecked;
-        const nlohmann::json expected = other.state().toJson();
-        const nlohmann::json actual = stored.state().toJson();
-        if (expected != actual) {
-            const nlohmann::json diff = nlohmann::json::diff(expected, actual);
-            throw Error::failed("the state stored after event " + std::to_string(seq)
-                                + " differs from a replay, first at "
-                                + (diff.empty() ? std::string("/") : diff[0].value("path", ""))
-                                + "; it was made by other code with the same hash, or the replay "
-                                  "is not deterministic");
-        }
-    }
+    const int64_t storedChecked = checkStoredStates(log, *second, interval);
     const auto compared = static_cast<int64_t>(checkpoints.size());
     if (cl.json())
         printJson({{"events", head},

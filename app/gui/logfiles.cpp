@@ -247,18 +247,17 @@ void LogFiles::importSourceInto(const QString &uri,
                                                .arg(head));
             });
     auto *finished = new QMetaObject::Connection;
-    *finished = connect(
-            m_sourceImporter,
-            &SourceImportRunner::finished,
-            this,
-            [=, this](const QString &error, qint64 events) {
-                disconnect(*finished);
-                disconnect(onProgress);
-                delete finished;
-                progress->close();
-                if (openImported(error, events, target) && follow)
-                    this->follow(uri, shownUri, slice, target);
-            });
+    *finished = connect(m_sourceImporter,
+                        &SourceImportRunner::finished,
+                        this,
+                        [=, this](const QString &error, qint64 events) {
+                            disconnect(*finished);
+                            disconnect(onProgress);
+                            delete finished;
+                            progress->close();
+                            if (openImported(error, events, target) && follow)
+                                this->follow(uri, shownUri, slice, target);
+                        });
     m_sourceImporter->start(uri, slice, target);
 }
 

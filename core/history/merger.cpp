@@ -28,7 +28,7 @@ Branch checkedBranch(EventLog &log, const std::string &name)
     // Refusals are the operation failing on a well-formed request: exit 1, like a conflict.
     if (branch.parent != "main")
         throw Error::conflict("branch \"" + name + "\" forks \"" + branch.parent
-                           + "\", not main: merge \"" + branch.parent + "\" first");
+                              + "\", not main: merge \"" + branch.parent + "\" first");
     if (branch.truncate)
         throw Error::conflict(
                 "branch \"" + name
@@ -59,7 +59,7 @@ Merger::Report run(EventLog &log, const std::string &name, const std::string &re
         const auto event = log.eventById(id);
         if (!event)
             throw Error::conflict("branch \"" + name + "\": edit target " + id
-                               + " is not an event of main");
+                                  + " is not an event of main");
         return event->seq;
     };
     auto record = [&](const char *kind, int64_t target, std::optional<int64_t> appended) {

@@ -131,6 +131,22 @@ void SnapshotStore::visit(const Link &link, const Visitor &visit)
             });
 }
 
+std::vector<SnapshotStore::Summary> SnapshotStore::summaries(EventLog &log)
+{
+    Sql::Statement st(Sql::databaseOf(log),
+                      "SELECT model_hash, count(*), min(seq), max(seq), "
+                      "sum(length(streams) + length(projections)) FROM snapshots "
+                      "GROUP BY model_hash ORDER BY max(seq) DESC, model_hash");
+    std::vector<Summary> list;
+    while (st.step())
+        list.push_back({std::string(st.columnText(0)),
+                        st.columnInt(1),
+                        st.columnInt(2),
+                        st.columnInt(3),
+                        st.columnInt(4)});
+    return list;
+}
+
 void SnapshotStore::removeAll(EventLog &log)
 {
     Sql::databaseOf(log).exec("DELETE FROM snapshots");

@@ -45,6 +45,17 @@ public:
     enum class Part { Stream, Projection };
     using Visitor = std::function<void(Part part, std::string name, std::string json)>;
     static void visit(const Link &link, const Visitor &visit);
+    /// What is stored for one model.
+    struct Summary
+    {
+        std::string modelHash;
+        int64_t links = 0;
+        int64_t firstSeq = 0;
+        int64_t lastSeq = 0;
+        int64_t bytes = 0; ///< compressed
+    };
+    /// Every model's stored states, the most recently stored first.
+    static std::vector<Summary> summaries(EventLog &log);
     /// Removes every stored state (main's replay changed: a merge).
     static void removeAll(EventLog &log);
     /// Removes the stored states of every model but `keepHash`.

@@ -363,6 +363,32 @@ private slots:
         QCOMPARE(cli({QStringLiteral("events"), m_log, QStringLiteral("--model"), QStringLiteral("x.js")}).exitCode, 2);
     }
 
+    void storedStatesAreListedVerifiedAndDropped()
+    {
+        const QString log = m_dir.filePath(QStringLiteral("stored.chronolog"));
+        QFile::remove(log);
+        writeSample(log, 40000);
+        QCOMPARE(cli({QStringLiteral("snapshots"), log, QStringLiteral("list")}).out, QStringLiteral("no stored states\n"));
+        QCOMPARE(cli({QStringLiteral("state"), log, QStringLiteral("--path"), QStringLiteral("/projections/revenue")}).exitCode, 0);
+        const QJsonArray stored = jsonOf({QStringLiteral("snapshots"), log, QStringLiteral("list")}).array();
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored[0].toObject()[QStringLiteral("current")].toBool(), true);
+        QCOMPARE(stored[0].toObject()[QStringLiteral("states")].toInt(), 2); // after 16384 and 32768
+        QCOMPARE(stored[0].toObject()[QStringLiteral("last_seq")].toInt(), 32768);
+        QVERIFY(stored[0].toObject()[QStringLiteral("bytes")].toInt() > 1000);
+        const Result verified = cli({QStringLiteral("snapshots"), log, QStringLiteral("verify")});
+        QCOMPARE(verified.exitCode, 0);
+        QCOMPARE(verified.out, QStringLiteral("ok: 2 stored states of model shop agree with a replay from scratch\n"));
+        const QJsonObject dropped = jsonOf({QStringLiteral("snapshots"), log, QStringLiteral("drop")}).object();
+        QCOMPARE(dropped[QStringLiteral("dropped")].toInt(), 2);
+        QCOMPARE(cli({QStringLiteral("snapshots"), log, QStringLiteral("list")}).out, QStringLiteral("no stored states\n"));
+        // Rebuilt by the next replay, the same answer.
+        const QString revenue = cli({QStringLiteral("state"), log, QStringLiteral("--path"), QStringLiteral("/projections/revenue")}).out;
+        QCOMPARE(jsonOf({QStringLiteral("snapshots"), log, QStringLiteral("list")}).array().size(), 1);
+        QCOMPARE(cli({QStringLiteral("state"), log, QStringLiteral("--path"), QStringLiteral("/projections/revenue")}).out, revenue);
+        QCOMPARE(cli({QStringLiteral("snapshots"), log, QStringLiteral("nope")}).exitCode, 2);
+    }
+
     void bookmarksAndRates()
     {
         QCOMPARE(cli({QStringLiteral("bookmark"),
