@@ -23,9 +23,9 @@ public:
         std::string description; ///< for a confirmation dialog and the CLI
     };
 
-    /// What merging would do, checked; writes nothing. Throws Error: (Input) a branch that is
-    /// not a branch of main or is truncated; (Conflict) merged already, or an edit touches an
-    /// event main has already corrected; (NotFound) no such branch.
+    /// What merging would do, checked; writes nothing. Throws Error (Conflict) for a branch
+    /// that is not a branch of main, is truncated, was merged already, or edits an event main
+    /// has already corrected or does not have; (NotFound) no such branch.
     static std::vector<Step> plan(EventLog &log, const std::string &branch);
 
     struct Report
