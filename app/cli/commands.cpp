@@ -42,6 +42,7 @@ const std::vector<Command> &commands()
             {"branch", "LOG           fork, skip, insert, replace: parallel histories", runBranch},
             {"diff", "LOG A B       compare two revisions' states or events", runDiff},
             {"merge", "LOG NAME      a branch's fix onto main, nothing deleted", runMerge},
+            {"revert", "LOG           main back to a revision, reversing what came after", runRevert},
             {"graph", "LOG           who emits and who listens to which events", runGraph},
     };
     return list;

@@ -32,6 +32,7 @@ int runBookmark(const QStringList &arguments);
 int runWatch(const QStringList &arguments);
 int runProjections(const QStringList &arguments);
 int runSnapshots(const QStringList &arguments);
+int runRevert(const QStringList &arguments);
 int runBlame(const QStringList &arguments);
 int runBisect(const QStringList &arguments);
 int runRate(const QStringList &arguments);

@@ -197,6 +197,11 @@ private slots:
         const QJsonObject why = correction[u"metadata"_s].toObject()[u"correction"_s].toObject();
         QCOMPARE(why[u"branch"_s].toString(), u"fixed"_s);
         QVERIFY(why[u"merged_at"_s].toString().startsWith(QString::number(QDate::currentDate().year())));
+        // Reverting over a merge's correction is refused: it corrects an earlier event.
+        const Result revertOver = cli({u"revert"_s, m_log, u"--to"_s, u"main@400"_s});
+        QCOMPARE(revertOver.exitCode, 1);
+        QVERIFY2(revertOver.err.contains(u"event 501 is a merge's correction of an earlier event"_s),
+                 qPrintable(revertOver.err));
         // A time revision after the merge is main as corrected at that time, not the head.
         const QString atTime = u"main@2018-02-16T02:40:19.992Z"_s;
         const QString fixedAtTime = cli({u"state"_s, m_log, u"--rev"_s, u"fixed@2018-02-16T02:40:19.992Z"_s}).out;
@@ -206,6 +211,34 @@ private slots:
         const QJsonObject lagAfter = jsonOf({u"info"_s, m_log}).object()[u"lag"_s].toObject();
         QCOMPARE(lagAfter[u"mean_ms"_s].toDouble(), lagBefore[u"mean_ms"_s].toDouble());
         QCOMPARE(lagAfter[u"max_ms"_s].toDouble(), lagBefore[u"max_ms"_s].toDouble());
+    }
+
+    void revertGoesBackWithoutDeletingAnything()
+    {
+        const QString at349 = cli({u"state"_s, m_log, u"--rev"_s, u"main@349"_s}).out;
+        const QByteArray before = QCryptographicHash::hash(cli({u"export"_s, m_log}).out.toUtf8(), QCryptographicHash::Sha256);
+        const QJsonObject plan = jsonOf({u"revert"_s, m_log, u"--to"_s, u"main@349"_s, u"--dry-run"_s}).object();
+        QCOMPARE(plan[u"reversed"_s].toInt(), 151);
+        QCOMPARE(plan[u"first"_s].toInt(), 350);
+        QCOMPARE(plan[u"dry_run"_s].toBool(), true);
+        QCOMPARE(QCryptographicHash::hash(cli({u"export"_s, m_log}).out.toUtf8(), QCryptographicHash::Sha256), before);
+
+        const Result done = cli({u"revert"_s, m_log, u"--to"_s, u"main@349"_s, u"--reason"_s, u"back before the over-charge"_s});
+        QCOMPARE(done.exitCode, 0);
+        QCOMPARE(done.out, u"reversed events 350..500 (151 events) as branch revert-to-349; main is at event 349 again, nothing deleted\n"_s);
+        QCOMPARE(cli({u"state"_s, m_log}).out, at349);
+        // Nothing deleted: every recorded event is exported, the reversed ones marked.
+        const Result exported = cli({u"export"_s, m_log});
+        QCOMPARE(exported.out.count(QLatin1Char('\n')), 500);
+        QCOMPARE(exported.out.count(u"\"reversed\":{\"branch\":\"revert-to-349\",\"reason\":\"back before the over-charge\""_s), 151);
+        QVERIFY2(cli({u"verify"_s, m_log}).exitCode == 0, "a revert leaves a log verify accepts");
+        // Reverting over what is reversed already is refused, writing nothing.
+        const Result again = cli({u"revert"_s, m_log, u"--to"_s, u"main@300"_s});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(u"event 350 was reversed already"_s), qPrintable(again.err));
+        QCOMPARE(cli({u"revert"_s, m_log, u"--to"_s, u"main"_s}).exitCode, 1); // nothing after the head
+        QCOMPARE(cli({u"revert"_s, m_log}).exitCode, 2);
+        QCOMPARE(cli({u"revert"_s, m_log, u"--to"_s, u"revert-to-349@10"_s}).exitCode, 2);
     }
 
     void theEventChainGraphRendersWithGraphviz()
