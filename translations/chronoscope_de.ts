@@ -82,6 +82,14 @@
         <source>Debug the selected history, at the same position</source>
         <translation>Den ausgewählten Verlauf an derselben Position debuggen</translation>
     </message>
+    <message>
+        <source>Revert to Here…</source>
+        <translation>Hierher zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Take main back to the debugger&apos;s position: every later event reversed, nothing deleted</source>
+        <translation>Main auf die Position des Debuggers zurücksetzen: jedes spätere Ereignis wird rückgängig gemacht, nichts gelöscht</translation>
+    </message>
 </context>
 <context>
     <name>Chronoscope::BranchTreeModel</name>
@@ -213,6 +221,32 @@
     <message>
         <source>Deleted %1.</source>
         <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Follow main to revert it.</source>
+        <translation>Folgen Sie main, um es zurückzusetzen.</translation>
+    </message>
+    <message>
+        <source>Revert Main to Event %1</source>
+        <translation>Main auf Ereignis %1 zurücksetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reverting reverses %n event(s) after event %1 (%2..%3): each gets a correction record, none is deleted, and main&apos;s state becomes the state after event %1. The revert is kept as branch %4.</source>
+        <translation>
+            <numerusform>Das Zurücksetzen macht %n Ereignis nach Ereignis %1 rückgängig (%2..%3): es erhält einen Korrektureintrag, nichts wird gelöscht, und der Zustand von main wird der Zustand nach Ereignis %1. Das Zurücksetzen bleibt als Branch %4 erhalten.</numerusform>
+            <numerusform>Das Zurücksetzen macht %n Ereignisse nach Ereignis %1 rückgängig (%2..%3): jedes erhält einen Korrektureintrag, keines wird gelöscht, und der Zustand von main wird der Zustand nach Ereignis %1. Das Zurücksetzen bleibt als Branch %4 erhalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reverted main to event %1: %n event(s) reversed.</source>
+        <translation>
+            <numerusform>Main auf Ereignis %1 zurückgesetzt: %n Ereignis rückgängig gemacht.</numerusform>
+            <numerusform>Main auf Ereignis %1 zurückgesetzt: %n Ereignisse rückgängig gemacht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
     </message>
 </context>
 <context>

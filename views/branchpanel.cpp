@@ -71,6 +71,13 @@ BranchPanel::BranchPanel(QWidget *parent)
             &QAction::triggered,
             this,
             [this] { emit mergeRequested(selectedBranch()); });
+    connect(add(tr("Revert to Here…"),
+                tr("Take main back to the debugger's position: every later event reversed, "
+                   "nothing deleted"),
+                QStringLiteral("revertMain")),
+            &QAction::triggered,
+            this,
+            &BranchPanel::revertRequested);
     connect(add(tr("Delete"), tr("Delete the selected branch"), QStringLiteral("deleteBranch")),
             &QAction::triggered,
             this,

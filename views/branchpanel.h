@@ -33,6 +33,7 @@ signals:
     void insertRequested();
     void replaceRequested();
     void mergeRequested(const QString &branch);
+    void revertRequested();
     void deleteRequested(const QString &branch);
     void followRequested(const QString &branch);
 

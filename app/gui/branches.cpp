@@ -9,6 +9,7 @@
 #include "branchundocommand.h"
 #include "history/branchhistory.h"
 #include "history/merger.h"
+#include "history/reverter.h"
 #include "jsoneventdialog.h"
 #include "log/branchstore.h"
 #include "log/eventlog.h"
@@ -44,6 +45,7 @@ Branches::Branches(QWidget *window,
     connect(panel, &BranchPanel::mergeRequested, this, [this](const QString &branch) {
         merge(branch);
     });
+    connect(panel, &BranchPanel::revertRequested, this, [this] { revertTo(); });
     connect(panel, &BranchPanel::deleteRequested, this, [this](const QString &branch) {
         remove(branch);
     });
@@ -360,6 +362,49 @@ void Branches::merge(const QString &branch, bool confirm)
         return;
     }
     m_undo->clear(); // the edits before the merge are part of main's history now
+    reload();
+    emit mainChanged();
+}
+
+void Branches::revertTo(int64_t seq, bool confirm)
+{
+    if (!m_log)
+        return;
+    if (m_followed != QLatin1String("main")) {
+        report(tr("Follow main to revert it."));
+        return;
+    }
+    const int64_t to = seq > 0 ? seq : m_position();
+    try {
+        const Reverter::Plan plan = Reverter::plan(*m_log, to);
+        if (confirm
+            && QMessageBox::question(
+                       m_window,
+                       tr("Revert Main to Event %1").arg(to),
+                       tr("Reverting reverses %n event(s) after event %1 (%2..%3): each gets a "
+                          "correction record, none is deleted, and main's state becomes the "
+                          "state after event %1. The revert is kept as branch %4.",
+                          nullptr,
+                          static_cast<int>(plan.events))
+                               .arg(to)
+                               .arg(plan.first)
+                               .arg(plan.last)
+                               .arg(QString::fromStdString(plan.branch)),
+                       QMessageBox::Ok | QMessageBox::Cancel)
+                       != QMessageBox::Ok)
+            return;
+        const Reverter::Plan done = Reverter::revert(*m_log, to, {});
+        report(tr("Reverted main to event %1: %n event(s) reversed.",
+                  nullptr,
+                  static_cast<int>(done.events))
+                       .arg(to));
+    } catch (const Error &e) {
+        report(QString::fromUtf8(e.what()));
+        if (confirm)
+            QMessageBox::warning(m_window, tr("Revert"), QString::fromUtf8(e.what()));
+        return;
+    }
+    m_undo->clear();
     reload();
     emit mainChanged();
 }

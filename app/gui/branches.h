@@ -64,6 +64,9 @@ public:
     void insertAfterSelected(const QString &json = {});
     void replaceSelected(const QString &json = {});
     void merge(const QString &branch, bool confirm = true);
+    /// Takes main back to `seq` (the debugger's position when 0 or less), every later event
+    /// reversed, nothing deleted (Reverter).
+    void revertTo(int64_t seq = 0, bool confirm = true);
     void remove(const QString &branch, bool confirm = true);
 
 signals:

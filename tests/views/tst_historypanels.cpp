@@ -35,6 +35,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QLabel>
 #include <QTableView>
 #include <QTest>
 #include <QTreeView>
@@ -259,6 +260,27 @@ private slots:
                          .data()
                          .toString(),
                  QStringLiteral("fixed (merged)"));
+    }
+
+    void revertMainToTheDebuggersPosition()
+    {
+        openCopy();
+        seek(349);
+        m_panels->branches()->revertTo(0, false);
+        // The log is opened again; every event is still listed, the later ones marked reversed.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->eventModel()->rowCount(), 500, kTimeout);
+        auto tip = [this](int row) {
+            return m_window->eventModel()->index(row, EventTableModel::Type).data(Qt::ToolTipRole).toString();
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(tip(349).contains(QStringLiteral("revert-to-349")), qPrintable(tip(349)), kTimeout);
+        QVERIFY2(tip(499).contains(QStringLiteral("revert-to-349")), qPrintable(tip(499)));
+        QVERIFY2(!tip(348).contains(QStringLiteral("revert")), qPrintable(tip(348)));
+        QCOMPARE(m_panels->branchPanel()->model()->indexOf(QStringLiteral("revert-to-349")).data().toString(),
+                 QStringLiteral("revert-to-349 (merged)"));
+        // A second revert over the reversed events is refused, and says why.
+        m_panels->branches()->revertTo(300, false);
+        QVERIFY2(m_panels->branchPanel()->findChild<QLabel *>(QStringLiteral("branchMessage"))->text().contains(QStringLiteral("reversed already")),
+                 "the refusal is shown");
     }
 
     void reprocessWithTheFixedModel()
