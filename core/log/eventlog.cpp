@@ -351,17 +351,17 @@ int64_t EventLog::lastSeqBefore(Timestamp::Micros time)
     // correct: their own seq is not a place in time.
     Sql::Statement st(*m_db,
                       "SELECT coalesce(max(seq), 0) FROM events WHERE recorded_at < ? AND seq NOT "
-                      "IN (SELECT appended_seq FROM corrections WHERE appended_seq IS NOT NULL)");
+                      "IN " CHRONOSCOPE_APPENDED_BY_MERGES);
     st.bind(1, time);
     return st.step() ? st.columnInt(0) : 0;
 }
 
 Timestamp::Micros EventLog::maxLag()
 {
-    Sql::Statement st(*m_db,
-                      "SELECT coalesce(max(processed_at - recorded_at), 0) FROM events "
-                      "WHERE processed_at IS NOT NULL AND seq NOT IN (SELECT appended_seq FROM "
-                      "corrections WHERE appended_seq IS NOT NULL)");
+    Sql::Statement st(
+            *m_db,
+            "SELECT coalesce(max(processed_at - recorded_at), 0) FROM events "
+            "WHERE processed_at IS NOT NULL AND seq NOT IN " CHRONOSCOPE_APPENDED_BY_MERGES);
     return st.step() ? st.columnInt(0) : 0;
 }
 

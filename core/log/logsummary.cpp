@@ -4,6 +4,7 @@
 
 #include "log/branchstore.h"
 #include "log/eventlog.h"
+#include "log/schema.h"
 
 #include <algorithm>
 #include <map>
@@ -39,9 +40,9 @@ LogSummary LogSummary::of(EventLog &log)
     {
         Sql::Statement st(Sql::databaseOf(log),
                           "SELECT min(recorded_at), max(recorded_at), "
-                          "avg(lag), max(lag) FROM (SELECT recorded_at, CASE WHEN seq NOT IN "
-                          "(SELECT appended_seq FROM corrections WHERE appended_seq IS NOT NULL) "
-                          "THEN processed_at - recorded_at END AS lag FROM events)");
+                          "avg(lag), max(lag) FROM (SELECT recorded_at, CASE WHEN seq NOT "
+                          "IN " CHRONOSCOPE_APPENDED_BY_MERGES
+                          " THEN processed_at - recorded_at END AS lag FROM events)");
         if (st.step()) {
             s.firstRecordedAt = st.columnOptionalInt(0);
             s.lastRecordedAt = st.columnOptionalInt(1);

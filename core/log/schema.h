@@ -14,6 +14,13 @@ namespace Chronoscope::Schema {
 /// PRAGMA application_id of every Chronoscope log ("CHRN").
 constexpr int32_t kApplicationId = 0x4348524E;
 
+/// The seqs of the events a merge appended to main (corrections and insertions), as an SQL
+/// subquery: `seq NOT IN ` this leaves them out where their own seq and processed_at mean
+/// nothing (they are replayed in the place of what they correct, and no service processed
+/// them).
+#define CHRONOSCOPE_APPENDED_BY_MERGES                                                             \
+    "(SELECT appended_seq FROM corrections WHERE appended_seq IS NOT NULL)"
+
 /// The schema version this build writes (PRAGMA user_version).
 int latestVersion();
 
