@@ -23,6 +23,7 @@
 #include "projectionspanel.h"
 #include "session/debugsession.h"
 #include "stateinspector.h"
+#include "storefollowing.h"
 #include "theme.h"
 #include "timelinepanel.h"
 #include "timelineview.h"
@@ -154,31 +155,9 @@ MainWindow::MainWindow(QWidget *parent)
         m_lastMessage = text;
         updateStatus();
     });
-    // Following a live store: the new events join the list and the debugger's reach; the
-    // position and the selection stay; the timeline's density is read again now and then.
-    auto *timelineRefresh = new QTimer(this);
-    timelineRefresh->setSingleShot(true);
-    timelineRefresh->setInterval(10000);
-    connect(timelineRefresh, &QTimer::timeout, this, [this] {
-        m_session->loadTimeline(m_timelinePanel->lanes());
-    });
-    connect(m_files, &LogFiles::logGrew, this, [this, timelineRefresh] {
-        m_events->grow();
-        if (!timelineRefresh->isActive())
-            timelineRefresh->start();
-    });
-    connect(m_events->reader(),
-            &LogReader::rowsGrown,
-            this,
-            [this](quint64, const std::shared_ptr<const LogReader::Rows> &rows) {
-                if (m_session->history() == QLatin1String("main"))
-                    m_session->historyGrew(rows->length);
-                updateStatus();
-            });
-    connect(m_files, &LogFiles::followingChanged, this, [this] {
-        action(QStringLiteral("stopFollowing"))->setEnabled(!m_files->followedStore().isEmpty());
-        updateStatus();
-    });
+    auto *following = new StoreFollowing(m_files, m_events, m_session, m_timelinePanel, this);
+    following->setStopAction(action(QStringLiteral("stopFollowing")));
+    connect(following, &StoreFollowing::statusChanged, this, &MainWindow::updateStatus);
     connect(m_session, &DebugSession::failed, this, [this](const QString &message) {
         m_lastMessage = message;
         updateStatus();
