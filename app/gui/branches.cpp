@@ -356,14 +356,10 @@ void Branches::merge(const QString &branch, bool confirm)
                   static_cast<int>(result.appended))
                        .arg(name));
     } catch (const Error &e) {
-        report(QString::fromUtf8(e.what()));
-        if (confirm)
-            QMessageBox::warning(m_window, tr("Merge"), QString::fromUtf8(e.what()));
+        refused(tr("Merge"), e, confirm);
         return;
     }
-    m_undo->clear(); // the edits before the merge are part of main's history now
-    reload();
-    emit mainChanged();
+    mainRewritten();
 }
 
 void Branches::revertTo(int64_t seq, bool confirm)
@@ -399,12 +395,22 @@ void Branches::revertTo(int64_t seq, bool confirm)
                   static_cast<int>(done.events))
                        .arg(to));
     } catch (const Error &e) {
-        report(QString::fromUtf8(e.what()));
-        if (confirm)
-            QMessageBox::warning(m_window, tr("Revert"), QString::fromUtf8(e.what()));
+        refused(tr("Revert"), e, confirm);
         return;
     }
-    m_undo->clear();
+    mainRewritten();
+}
+
+void Branches::refused(const QString &title, const Error &e, bool confirm)
+{
+    report(QString::fromUtf8(e.what()));
+    if (confirm)
+        QMessageBox::warning(m_window, title, QString::fromUtf8(e.what()));
+}
+
+void Branches::mainRewritten()
+{
+    m_undo->clear(); // the edits before it are part of main's history now
     reload();
     emit mainChanged();
 }

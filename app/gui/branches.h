@@ -16,6 +16,8 @@ class QWidget;
 
 namespace Chronoscope {
 
+class Error;
+
 class ReprocessingCache;
 
 class BranchPanel;
@@ -84,6 +86,10 @@ private:
     void create(const QString &name, const std::optional<std::string> &model);
     void push(const std::function<class BranchEditCommand()> &make);
     void report(const QString &text);
+    /// A merge or revert was refused: said in the panel, and in a message box when asked.
+    void refused(const QString &title, const Error &e, bool confirm);
+    /// Main's replay changed (a merge or revert): undo history cleared, the window told.
+    void mainRewritten();
 
     QWidget *m_window;
     BranchPanel *m_panel;
