@@ -108,16 +108,8 @@ bool LogFiles::refusedAsExisting(const QString &target)
 
 void LogFiles::importInto(const QStringList &files, const QString &target)
 {
-    auto *progress
-            = new QProgressDialog(tr("Importing %1…").arg(QFileInfo(files.first()).fileName()),
-                                  tr("Cancel"),
-                                  0,
-                                  1000,
-                                  m_window);
-    progress->setObjectName(QStringLiteral("importProgress"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(300);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
+    auto *progress = progressDialog(tr("Importing %1…").arg(QFileInfo(files.first()).fileName()),
+                                    QStringLiteral("importProgress"));
     connect(progress, &QProgressDialog::canceled, m_importer, &ImportRunner::cancel);
     auto onProgress
             = connect(m_importer,
@@ -141,6 +133,16 @@ void LogFiles::importInto(const QStringList &files, const QString &target)
                 openImported(error, events, target);
             });
     m_importer->start(files, target);
+}
+
+QProgressDialog *LogFiles::progressDialog(const QString &label, const QString &name)
+{
+    auto *progress = new QProgressDialog(label, tr("Cancel"), 0, 1000, m_window);
+    progress->setObjectName(name);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    return progress;
 }
 
 bool LogFiles::openImported(const QString &error, qint64 events, const QString &target)
@@ -227,12 +229,8 @@ void LogFiles::importSourceInto(const QString &uri,
                                 const QString &target,
                                 bool follow)
 {
-    auto *progress = new QProgressDialog(
-            tr("Importing from %1…").arg(shownUri), tr("Cancel"), 0, 1000, m_window);
-    progress->setObjectName(QStringLiteral("sourceImportProgress"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(300);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
+    auto *progress = progressDialog(tr("Importing from %1…").arg(shownUri),
+                                    QStringLiteral("sourceImportProgress"));
     connect(progress, &QProgressDialog::canceled, m_sourceImporter, &SourceImportRunner::cancel);
     auto onProgress = connect(
             m_sourceImporter,

@@ -7,6 +7,7 @@
 #include <functional>
 
 class QMenu;
+class QProgressDialog;
 class QWidget;
 
 namespace Chronoscope {
@@ -64,6 +65,8 @@ private:
                 const QString &shownUri,
                 const SourceSlice &slice,
                 const QString &target);
+    /// An import's progress, per mille, window-modal, shown after 300 ms, gone when closed.
+    QProgressDialog *progressDialog(const QString &label, const QString &name);
     /// After an import: says why it failed, or opens the log it wrote. True when it is open.
     bool openImported(const QString &error, qint64 events, const QString &target);
     bool refusedAsExisting(const QString &target);
